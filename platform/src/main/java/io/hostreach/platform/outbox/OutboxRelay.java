@@ -8,6 +8,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +69,9 @@ public class OutboxRelay {
             return;
         }
         requested.set(true);
-        Context context = vertx.getOrCreateContext();
+        // A fresh, safe duplicated context: the caller's request context (and its session) is finished.
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> drain().subscribe().with(n -> { }, f -> { }));
     }
 
