@@ -34,9 +34,13 @@ public class CampaignEvents {
         this.topic = topic;
     }
 
-    public Uni<Void> statusChanged(Campaign campaign, Workspace workspace, String previousStatus) {
+    /** {@code extractionId}: the job of the campaign's first run, when this start queued one. */
+    public Uni<Void> statusChanged(Campaign campaign, Workspace workspace, String previousStatus, UUID extractionId) {
         ObjectNode data = snapshot(campaign, workspace);
         data.put("previousStatus", previousStatus);
+        if (extractionId != null) {
+            data.put("extractionId", extractionId.toString());
+        }
         return append(EventTypes.CAMPAIGN_STATUS_CHANGED, campaign, data);
     }
 

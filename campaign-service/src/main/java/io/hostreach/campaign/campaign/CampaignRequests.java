@@ -51,6 +51,34 @@ final class CampaignRequests {
                 contactMode == null ? CampaignDefaults.WHATSAPP : contactMode, segmentation, settings);
     }
 
+    /** {@code POST /extractions} {platform, filters, maxResults}: an extract_only portal campaign, ready to run. */
+    static Fields extraction(JsonNode body) {
+        ObjectNode json = JsonBody.requireObject(body);
+        Violations v = new Violations();
+        JsonBody.allowOnly(json, "", Set.of("platform", "filters", "maxResults"), v);
+        String platformValue = JsonBody.oneOf(json, "platform", "", Platform.PORTALS, v);
+        if (!json.hasNonNull("platform")) {
+            v.add("platform", "platform is required (one of " + String.join(", ", Platform.PORTALS) + ")");
+        }
+        Integer maxResults = JsonBody.integerBetween(json, "maxResults", "", 1, 5000, v);
+        ObjectNode filters = JsonBody.object(json, "filters", "", v);
+        if (filters == null && !json.has("filters")) {
+            v.add("filters", "filters is required (operation and location at least)");
+        }
+        v.throwIfAny();
+        ObjectNode segmentation = JsonNodeFactory.instance.objectNode();
+        segmentation.set("filters", filters);
+        segmentation.put("expectedResults", maxResults == null ? CampaignDefaults.DEFAULT_EXPECTED_RESULTS : maxResults);
+        Platform platform = Platform.of(platformValue);
+        ObjectNode normalised = SegmentationRules.normalise(platform, segmentation, v);
+        v.throwIfAny();
+        // What a runnable portal campaign needs is plain input validation here: 400, not 409.
+        FilterRules.checkRunnable(normalised.get("filters"), v);
+        v.throwIfAny();
+        return new Fields(platform, "Extraction " + platform.apiValue() + " " + java.time.LocalDate.now(),
+                CampaignDefaults.EXTRACT_ONLY, CampaignDefaults.WHATSAPP, normalised, JsonNodeFactory.instance.objectNode());
+    }
+
     /**
      * Applies an update to the current fields: {@code name}, {@code mode}, {@code contactMode} replace;
      * {@code segmentation} and {@code settings} merge key by key (a null value removes the key), then the

@@ -147,7 +147,9 @@ public class CampaignService {
                     case CampaignStatus.PAUSED -> c.pausedAt = now;
                     default -> c.completedAt = now;
                 }
-                return flushAndAnnounce(c, workspace -> events.statusChanged(c, workspace, previous));
+                boolean firstStart = CampaignStatus.DRAFT.equals(previous);
+                return startRun(c, firstStart).chain(job ->
+                        flushAndAnnounce(c, workspace -> events.statusChanged(c, workspace, previous, job)));
             }).invoke(() -> LOG.infof("campaign %s: %s -> %s", c.id, previous, target))
                     .chain(() -> withStats(c)).map(view -> new StatusChange(view, true));
         });
@@ -180,8 +182,45 @@ public class CampaignService {
                     .firstResult()
                     .chain(active -> active != null
                             ? Uni.createFrom().item(new ExecutionRequest(ExtractionJobView.of(active), false))
-                            : queueJob(c).map(job -> new ExecutionRequest(ExtractionJobView.of(job), true)));
+                            : queueJob(c, "execute")
+                                    .call(job -> Workspace.<Workspace>findById(c.workspaceId)
+                                            .chain(workspace -> events.executionRequested(c, workspace, job.id)))
+                                    .map(job -> new ExecutionRequest(ExtractionJobView.of(job), true)));
         });
+    }
+
+    /**
+     * A portal campaign without a schedule extracts once when it first starts: its job is queued here, and
+     * its id travels in the status event so the worker runs exactly that job.
+     */
+    private Uni<UUID> startRun(Campaign c, boolean firstStart) {
+        boolean scheduled = json.read(c.settings).hasNonNull("scheduledHours");
+        if (!firstStart || scheduled || !Platform.of(c.platform).isPortal()) {
+            return Uni.createFrom().nullItem();
+        }
+        return queueJob(c, "start").map(job -> job.id);
+    }
+
+    /**
+     * {@code POST /extractions}: an extract_only campaign that runs at once, with its job queued in the same
+     * transaction.
+     */
+    @WithTransaction
+    public Uni<ExtractionJob> startExtraction(AuthenticatedKey key, JsonNode body) {
+        CampaignRequests.Fields fields = CampaignRequests.extraction(body);
+        Instant now = Instant.now();
+        Campaign c = new Campaign();
+        c.id = UUID.randomUUID();
+        c.workspaceId = key.workspaceId();
+        c.environment = key.environment().apiValue();
+        c.status = CampaignStatus.RUNNING;
+        c.createdAt = now;
+        c.updatedAt = now;
+        c.startedAt = now;
+        apply(c, fields);
+        return c.<Campaign>persist()
+                .chain(saved -> queueJob(saved, "execute"))
+                .call(job -> flushAndAnnounce(c, workspace -> events.statusChanged(c, workspace, CampaignStatus.DRAFT, job.id)));
     }
 
     /** What a status change did; {@code changed} is false for a no-op (same status). */
@@ -192,7 +231,7 @@ public class CampaignService {
     public record ExecutionRequest(ExtractionJobView job, boolean created) {
     }
 
-    private Uni<ExtractionJob> queueJob(Campaign c) {
+    private Uni<ExtractionJob> queueJob(Campaign c, String trigger) {
         ExtractionJob job = new ExtractionJob();
         job.id = UUID.randomUUID();
         job.workspaceId = c.workspaceId;
@@ -201,11 +240,10 @@ public class CampaignService {
         job.platform = c.platform;
         job.status = ExtractionJob.QUEUED;
         job.expectedResults = json.read(c.segmentation).path("expectedResults").asInt(CampaignDefaults.DEFAULT_EXPECTED_RESULTS);
+        job.trigger = trigger;
         job.requestedAt = Instant.now();
         return job.<ExtractionJob>persist()
-                .call(saved -> Workspace.<Workspace>findById(c.workspaceId)
-                        .chain(workspace -> events.executionRequested(c, workspace, saved.id)))
-                .invoke(saved -> LOG.infof("extraction %s queued for campaign %s", saved.id, c.id));
+                .invoke(saved -> LOG.infof("extraction %s queued for campaign %s (%s)", saved.id, c.id, trigger));
     }
 
     private static String targetStatus(JsonNode body) {

@@ -15,6 +15,7 @@ public enum Platform {
     WIDGET("widget", false);
 
     public static final List<String> API_VALUES = Arrays.stream(values()).map(p -> p.apiValue).toList();
+    public static final List<String> PORTALS = Arrays.stream(values()).filter(p -> p.portal).map(p -> p.apiValue).toList();
 
     private final String apiValue;
     private final boolean portal;

@@ -48,6 +48,16 @@ public class ExtractionJob extends PanacheEntityBase {
     public int skippedProfessional;
 
     public int pages;
+
+    /** start, schedule or execute: what made the run happen. */
+    @Column(nullable = false)
+    public String trigger = "execute";
+
+    @Column(name = "skipped_agency_refusal")
+    public int skippedAgencyRefusal;
+
+    @Column(name = "skipped_no_phone")
+    public int skippedNoPhone;
     public String error;
 
     @Column(name = "requested_at", nullable = false)

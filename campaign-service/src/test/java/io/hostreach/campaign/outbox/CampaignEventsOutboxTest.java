@@ -71,6 +71,11 @@ class CampaignEventsOutboxTest {
         assertEquals("Europe/Madrid", campaign.path("timezone").asText());
         assertEquals("test", campaign.path("environment").asText());
         assertTrue(campaign.path("version").asLong() >= 1);
+        // An unscheduled portal campaign extracts once when it first starts: that job travels in the event.
+        String extractionId = event.path("data").path("extractionId").asText();
+        Api.as(key).get(Api.PREFIX + "/extractions/" + extractionId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("QUEUED"))
+                .body("campaignId", org.hamcrest.Matchers.equalTo(id));
 
         // A no-op and an illegal transition write nothing: no row, no record.
         Api.setStatus(key, id, "running").statusCode(200);
@@ -87,7 +92,10 @@ class CampaignEventsOutboxTest {
     @Test
     void updatesAndExecuteRequestsAreAnnouncedToo() throws Exception {
         String key = Api.testKey();
-        String id = Api.createCampaign(key, Api.runnablePortalCampaign());
+        // A scheduled campaign queues no run when it starts: the execute request queues the first one.
+        java.util.Map<String, Object> scheduled = new java.util.HashMap<>(Api.runnablePortalCampaign());
+        scheduled.put("settings", Map.of("scheduledHours", "9", "scheduledDays", "1,2,3,4,5"));
+        String id = Api.createCampaign(key, scheduled);
         ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics(topic);
         Api.as(key).body(Map.of("name", "Renamed")).patch(Api.PREFIX + "/campaigns/" + id).then().statusCode(200);
         Api.setStatus(key, id, "running").statusCode(200);
