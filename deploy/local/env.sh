@@ -8,8 +8,8 @@ PG_PORT="${PG_PORT:-5432}"
 PG_APP_USER="${PG_APP_USER:-hostreach}"
 PG_APP_PASSWORD="${PG_APP_PASSWORD:-hostreach}"
 # One database per service, plus a separate one per service for tests so `make test` never
-# touches the data of a running `make run`.
-PG_DATABASES="${PG_DATABASES:-campaigns extraction outreach campaigns_test extraction_test outreach_test}"
+# touches the data of a running `make run` (`*_test`: module tests, `*_e2e`: the end-to-end module).
+PG_DATABASES="${PG_DATABASES:-campaigns extraction outreach campaigns_test extraction_test outreach_test campaigns_e2e extraction_e2e outreach_e2e}"
 
 KAFKA_VERSION="${KAFKA_VERSION:-4.1.2}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"

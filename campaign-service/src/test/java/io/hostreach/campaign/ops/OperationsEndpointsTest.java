@@ -28,6 +28,19 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void platformsAnswer503InTheErrorFormatWhenTheCatalogueIsDown() {
+        String key = io.hostreach.campaign.support.Api.testKey();
+        io.hostreach.campaign.support.Api.as(key).get("/v1/public/v1/platforms").then().statusCode(503)
+                .body("statusCode", equalTo(503))
+                .body("message", equalTo("The platform catalogue is unavailable; retry shortly"));
+        String campaignsOnly = io.hostreach.campaign.support.Api.newKey(
+                io.hostreach.campaign.support.Api.newWorkspace().id(), "test", "campaigns:read");
+        io.hostreach.campaign.support.Api.as(campaignsOnly).get("/v1/public/v1/platforms/idealista/locations?q=valencia")
+                .then().statusCode(403)
+                .body("message", equalTo("This API key does not have the required scope: platforms:read"));
+    }
+
+    @Test
     void openApiDescribesThePublicApi() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/v1/public/v1/campaigns'", notNullValue())

@@ -12,7 +12,9 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -78,12 +80,18 @@ public class OutboxRelay {
     @Scheduled(identity = "outbox-sweep", every = "${hostreach.outbox.sweep-interval:1s}",
             delayed = "${hostreach.outbox.initial-delay:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        if (paused.get()) {
+        // Until messaging has wired the channel (a slow boot), there is no one to send to yet.
+        if (paused.get() || !emitter.hasRequests()) {
             return Uni.createFrom().voidItem();
         }
         requested.set(true);
         return drain().replaceWithVoid().onFailure().recoverWithNull()
                 .chain(this::refreshGauges);
+    }
+
+    /** On shutdown the pool closes under a running drain: stop first, the next start publishes the rest. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        paused.set(true);
     }
 
     /** Stops publishing (rows keep accumulating in the table); for maintenance and tests. */

@@ -1,0 +1,91 @@
+package io.hostreach.e2e;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The three services started once for the whole end-to-end run, on free ports, with databases of their
+ * own ({@code *_e2e}, cleaned at start) and topics and consumer groups unique to this run, so neither a
+ * running {@code make run} nor an earlier run can interfere.
+ */
+final class Stack {
+
+    static final String ADMIN_TOKEN = "e2e-" + UUID.randomUUID();
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static Stack instance;
+
+    final ServiceProcess campaigns;
+    final ServiceProcess extraction;
+    final ServiceProcess outreach;
+
+    private Stack(ServiceProcess campaigns, ServiceProcess extraction, ServiceProcess outreach) {
+        this.campaigns = campaigns;
+        this.extraction = extraction;
+        this.outreach = outreach;
+    }
+
+    static synchronized Stack get() {
+        if (instance == null) {
+            try {
+                instance = start(Map.of());
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the stack", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    private static Stack start(Map<String, String> extra) throws Exception {
+        Path root = Path.of(System.getProperty("hostreach.root", ".."));
+        ServiceProcess extraction = ServiceProcess.start(root, "extraction-worker",
+                common(root, "extraction-worker", "extraction", Map.of(), extra));
+        ServiceProcess outreach = ServiceProcess.start(root, "outreach-worker",
+                common(root, "outreach-worker", "outreach", Map.of(), extra));
+        ServiceProcess campaigns = ServiceProcess.start(root, "campaign-service",
+                common(root, "campaign-service", "campaigns", Map.of(
+                        "hostreach.admin.token", ADMIN_TOKEN,
+                        "quarkus.rest-client.extraction-worker.url", extraction.baseUrl()), extra));
+        return new Stack(campaigns, extraction, outreach);
+    }
+
+    private static Map<String, String> common(Path root, String module, String database, Map<String, String> own,
+                                              Map<String, String> extra) throws java.io.IOException {
+        Map<String, String> p = new HashMap<>();
+        // Every consumer group of the service gets this run's suffix, whatever channels it declares.
+        java.util.Properties declared = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(root.resolve(module).resolve("src/main/resources/application.properties"))) {
+            declared.load(in);
+        }
+        for (String name : declared.stringPropertyNames()) {
+            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".group.id")) {
+                p.put(name, declared.getProperty(name) + "-e2e-" + RUN);
+            }
+        }
+        String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        p.put("kafka.bootstrap.servers", kafka);
+        p.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + database + "_e2e");
+        p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + database + "_e2e");
+        p.put("quarkus.flyway.clean-disabled", "false");
+        p.put("quarkus.flyway.clean-at-start", "true");
+        for (String topic : new String[]{"campaign-events", "lead-events", "extraction-events", "outreach-events"}) {
+            p.put("hostreach.topics." + topic, topic + "-e2e-" + RUN);
+        }
+        p.put("hostreach.outbox.initial-delay", "1s");
+        p.putAll(own);
+        p.putAll(extra);
+        return p;
+    }
+
+    private void stop() {
+        for (ServiceProcess service : new ServiceProcess[]{campaigns, extraction, outreach}) {
+            try {
+                service.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
