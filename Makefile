@@ -12,8 +12,8 @@ up:
 down:
 	deploy/local/stack.sh down
 
-## make test: infrastructure up if needed, then every module's tests against it
-test: infra
+## make test: the Kubernetes manifests check, infrastructure up if needed, then every module's tests
+test: k8s-check infra
 	KAFKA_BOOTSTRAP_SERVERS=$${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092} ./mvnw -B verify
 
 infra:
@@ -21,3 +21,9 @@ infra:
 
 build:
 	./mvnw -B package -DskipTests
+
+## make k8s-check: render every deploy/k8s overlay, validate it against the vendored Kubernetes/CRD
+## schemas and the invariants (no cluster, no Docker, no Maven); see deploy/README.md
+.PHONY: k8s-check
+k8s-check:
+	bash deploy/k8s/check.sh

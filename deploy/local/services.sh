@@ -29,10 +29,21 @@ build() {
 
 jar_of() { echo "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"; }
 
+# The key that encrypts secrets at rest: from the environment, or generated once for this machine.
+secrets_key() {
+  if [ -n "${HOSTREACH_SECRETS_KEY:-}" ]; then echo "$HOSTREACH_SECRETS_KEY"; return; fi
+  mkdir -p "$LOCAL_DIR"
+  if [ ! -s "$LOCAL_DIR/secrets-key" ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 > "$LOCAL_DIR/secrets-key")
+  fi
+  cat "$LOCAL_DIR/secrets-key"
+}
+
 healthy() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
 
 service_env() {
   export HOSTREACH_ADMIN_TOKEN="$(admin_token)"
+  export HOSTREACH_SECRETS_KEY="$(secrets_key)"
   export KAFKA_BOOTSTRAP_SERVERS DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_APP_USER" DB_PASSWORD="$PG_APP_PASSWORD"
 }
 

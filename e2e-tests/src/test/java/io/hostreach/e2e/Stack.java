@@ -47,6 +47,7 @@ final class Stack {
         ServiceProcess campaigns = ServiceProcess.start(root, "campaign-service",
                 common(root, "campaign-service", "campaigns", Map.of(
                         "hostreach.admin.token", ADMIN_TOKEN,
+                        "hostreach.secrets.key", "ZTJlLW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=",
                         "quarkus.rest-client.extraction-worker.url", extraction.baseUrl()), extra));
         return new Stack(campaigns, extraction, outreach);
     }

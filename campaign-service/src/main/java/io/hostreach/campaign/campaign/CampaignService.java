@@ -11,6 +11,8 @@ import io.hostreach.campaign.api.Violations;
 import io.hostreach.campaign.auth.CurrentApiKey.AuthenticatedKey;
 import io.hostreach.campaign.extraction.ExtractionJob;
 import io.hostreach.campaign.extraction.ExtractionJobView;
+import io.hostreach.campaign.webhook.WebhookEventTypes;
+import io.hostreach.campaign.webhook.WebhookQueue;
 import io.hostreach.campaign.workspace.Workspace;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -40,12 +42,15 @@ public class CampaignService {
     private final CampaignEvents events;
     private final RunReadiness readiness;
     private final CampaignStatsReader stats;
+    private final WebhookQueue webhooks;
 
-    public CampaignService(CampaignJson json, CampaignEvents events, RunReadiness readiness, CampaignStatsReader stats) {
+    public CampaignService(CampaignJson json, CampaignEvents events, RunReadiness readiness, CampaignStatsReader stats,
+                           WebhookQueue webhooks) {
         this.json = json;
         this.events = events;
         this.readiness = readiness;
         this.stats = stats;
+        this.webhooks = webhooks;
     }
 
     @WithTransaction
@@ -149,7 +154,9 @@ public class CampaignService {
                 }
                 boolean firstStart = CampaignStatus.DRAFT.equals(previous);
                 return startRun(c, firstStart).chain(job ->
-                        flushAndAnnounce(c, workspace -> events.statusChanged(c, workspace, previous, job)));
+                                flushAndAnnounce(c, workspace -> events.statusChanged(c, workspace, previous, job)))
+                        .chain(() -> webhooks.publish(c.workspaceId, c.environment,
+                                WebhookEventTypes.CAMPAIGN_STATUS_CHANGED, statusChange(c, previous)));
             }).invoke(() -> LOG.infof("campaign %s: %s -> %s", c.id, previous, target))
                     .chain(() -> withStats(c)).map(view -> new StatusChange(view, true));
         });
@@ -263,6 +270,17 @@ public class CampaignService {
         return Panache.getSession().chain(session -> session.flush())
                 .chain(() -> Workspace.<Workspace>findById(c.workspaceId))
                 .chain(workspace -> announce.apply(workspace));
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode statusChange(Campaign c, String previous) {
+        var data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        data.put("campaignId", c.id.toString());
+        data.put("name", c.name);
+        data.put("platform", c.platform);
+        data.put("previousStatus", previous);
+        data.put("status", c.status);
+        data.put("changedAt", c.updatedAt.toString());
+        return data;
     }
 
     private Uni<Campaign> find(AuthenticatedKey key, String rawId) {

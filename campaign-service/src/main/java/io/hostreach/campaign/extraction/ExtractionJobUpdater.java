@@ -1,5 +1,9 @@
 package io.hostreach.campaign.extraction;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hostreach.campaign.webhook.WebhookEventTypes;
+import io.hostreach.campaign.webhook.WebhookQueue;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,9 +15,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ExtractionJobUpdater {
 
+    private final WebhookQueue webhooks;
+    private final ObjectMapper mapper;
+
+    public ExtractionJobUpdater(WebhookQueue webhooks, ObjectMapper mapper) {
+        this.webhooks = webhooks;
+        this.mapper = mapper;
+    }
+
     public Uni<Void> apply(ExtractionProgress p) {
         return ExtractionJob.<ExtractionJob>findById(p.extractionId()).chain(found -> {
             ExtractionJob job = found;
+            boolean completesNow = ExtractionJob.COMPLETED.equals(p.status()) && (found == null || !isFinal(found.status));
             if (job == null) {
                 job = new ExtractionJob();
                 job.id = p.extractionId();
@@ -38,8 +51,15 @@ public class ExtractionJobUpdater {
             job.startedAt = p.startedAt() != null ? p.startedAt() : job.startedAt;
             job.finishedAt = p.finishedAt();
             job.error = p.error();
-            return found == null ? job.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+            ExtractionJob updated = job;
+            Uni<Void> stored = found == null ? job.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+            return completesNow ? stored.chain(() -> announceCompletion(updated)) : stored;
         });
+    }
+
+    private Uni<Void> announceCompletion(ExtractionJob job) {
+        ObjectNode data = mapper.valueToTree(ExtractionJobView.of(job));
+        return webhooks.publish(job.workspaceId, job.environment, WebhookEventTypes.EXTRACTION_COMPLETED, data);
     }
 
     private static boolean isFinal(String status) {

@@ -66,6 +66,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "opted_out_at")
     public Instant optedOutAt;
 
+    /** When the lead went out in a leads.imported webhook batch. */
+    @Column(name = "announced_at")
+    public Instant announcedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

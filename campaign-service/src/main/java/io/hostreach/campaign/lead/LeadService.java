@@ -10,6 +10,8 @@ import io.hostreach.campaign.api.PageView;
 import io.hostreach.campaign.api.Violations;
 import io.hostreach.campaign.auth.CurrentApiKey.AuthenticatedKey;
 import io.hostreach.campaign.campaign.Platform;
+import io.hostreach.campaign.webhook.WebhookEventTypes;
+import io.hostreach.campaign.webhook.WebhookQueue;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -31,10 +33,12 @@ public class LeadService {
 
     private final LeadQuery query;
     private final LeadMapper mapper;
+    private final WebhookQueue webhooks;
 
-    public LeadService(LeadQuery query, LeadMapper mapper) {
+    public LeadService(LeadQuery query, LeadMapper mapper, WebhookQueue webhooks) {
         this.query = query;
         this.mapper = mapper;
+        this.webhooks = webhooks;
     }
 
     public record NoteView(UUID id, UUID leadId, String content, Instant createdAt) {
@@ -87,9 +91,21 @@ public class LeadService {
             v.add("status", "status is required");
         }
         v.throwIfAny();
-        return find(key, id).invoke(lead -> {
+        return find(key, id).chain(lead -> {
+            String previous = lead.status;
             lead.status = status;
             lead.updatedAt = Instant.now();
+            if (previous.equals(status)) {
+                return Uni.createFrom().item(lead);
+            }
+            var data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            data.put("leadId", lead.id.toString());
+            data.put("campaignId", lead.campaignId.toString());
+            data.put("previousStatus", previous);
+            data.put("status", status);
+            data.put("changedBy", "api");
+            return webhooks.publish(lead.workspaceId, lead.environment, WebhookEventTypes.LEAD_STATUS_UPDATED, data)
+                    .replaceWith(lead);
         }).map(mapper::view);
     }
 
