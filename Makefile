@@ -15,6 +15,12 @@ down:
 ## make test: the Kubernetes manifests check, infrastructure up if needed, then every module's tests
 test: k8s-check infra
 	KAFKA_BOOTSTRAP_SERVERS=$${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092} ./mvnw -B verify
+	bash docs/lint/lint.sh
+
+## make contract-lint: lint the generated OpenAPI (Redocly) and docs/asyncapi.yaml (AsyncAPI CLI)
+.PHONY: contract-lint
+contract-lint:
+	bash docs/lint/lint.sh
 
 infra:
 	deploy/local/stack.sh infra

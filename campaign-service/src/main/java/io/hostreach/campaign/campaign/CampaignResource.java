@@ -70,6 +70,7 @@ public class CampaignResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a campaign")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<CampaignView> get(@PathParam("id") String id) {
         return campaigns.get(apiKey.get(), id);
@@ -87,6 +88,7 @@ public class CampaignResource {
     @Path("/{id}/status")
     @Operation(summary = "Change a campaign's status", description = "draft→running, running→paused, paused→running, "
             + "running|paused→completed. The same status again is a no-op.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "409", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<CampaignView> changeStatus(@PathParam("id") String id, JsonNode body) {
         return campaigns.changeStatus(apiKey.get(), id, body)

@@ -31,7 +31,7 @@ final class SegmentationRules {
             JsonBody.allowOnly(in, PATH, Set.of("filters", "expectedResults"), v);
             ObjectNode filters = JsonBody.object(in, "filters", PATH, v);
             if (filters != null) {
-                FilterRules.check(filters, v);
+                FilterRules.check(platform, filters, v);
                 out.set("filters", filters);
             } else {
                 out.set("filters", JsonNodeFactory.instance.objectNode());

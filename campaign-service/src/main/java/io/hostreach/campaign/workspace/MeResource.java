@@ -18,7 +18,7 @@ import java.util.UUID;
 @ApiScope("")
 @Path(PublicApi.PREFIX + "/me")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Identity")
+@Tag(name = "Identity", description = "Who the key is; any valid key may ask")
 public class MeResource {
 
     private final CurrentApiKey apiKey;

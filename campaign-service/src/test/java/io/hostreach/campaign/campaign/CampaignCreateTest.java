@@ -118,6 +118,16 @@ class CampaignCreateTest {
     }
 
     @Test
+    void filtersFollowThePortalsOwnSchema() {
+        post(Map.of("platform", "zonaprop", "segmentation", Map.of("filters", Map.of("operation", "sale", "currency", "USD"))))
+                .statusCode(201).body("segmentation.filters.currency", equalTo("USD"));
+        post(Map.of("platform", "idealista", "segmentation", Map.of("filters", Map.of("operation", "sale", "currency", "USD"))))
+                .statusCode(400).body("message", equalTo("Unknown field 'segmentation.filters.currency'"));
+        post(Map.of("platform", "zonaprop", "segmentation", Map.of("filters", Map.of("currency", "EUR"))))
+                .statusCode(400).body("details[0].field", equalTo("segmentation.filters.currency"));
+    }
+
+    @Test
     void settingsSyntaxIsChecked() {
         post(settings(Map.of("scheduledHours", "9,14:30", "scheduledDays", "1,2,3,4,5", "timezone", "America/Bogota",
                 "dailyCap", 40))).statusCode(201)

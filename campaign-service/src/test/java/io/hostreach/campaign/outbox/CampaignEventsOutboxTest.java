@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hostreach.campaign.support.Api;
 import io.hostreach.campaign.support.TestDatabase;
 import io.hostreach.platform.outbox.OutboxRelay;
+import io.hostreach.testing.EventContract;
 import io.hostreach.testing.InjectKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -109,6 +110,10 @@ class CampaignEventsOutboxTest {
         }
         assertEquals(List.of("io.hostreach.campaign.updated", "io.hostreach.campaign.status-changed",
                 "io.hostreach.campaign.execution-requested"), events.stream().map(e -> e.path("type").asText()).toList());
+        // What we publish is what docs/asyncapi.yaml promises.
+        for (ConsumerRecord<String, String> r : recordsFor(records, id)) {
+            assertEquals(List.of(), EventContract.load().violations(r.value()), r.value());
+        }
         assertEquals("Renamed", events.get(0).path("data").path("campaign").path("name").asText());
         assertEquals(jobId, events.get(2).path("data").path("extractionId").asText());
         long v1 = events.get(0).path("data").path("campaign").path("version").asLong();

@@ -1,0 +1,119 @@
+package io.hostreach.campaign.api;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Completes the generated OpenAPI document with what every operation shares, in one place rather than on
+ * each method: the security schemes and requirements (X-Api-Key or Bearer for the public API, the operator
+ * token for /admin), the error answers in the spec's format, descriptions of every response, the licence
+ * and the server.
+ */
+public class OpenApiContract implements OASFilter {
+
+    static final String API_KEY = "ApiKey";
+    static final String BEARER = "BearerApiKey";
+    static final String ADMIN = "OperatorToken";
+    private static final String ERROR_REF = "#/components/schemas/Error";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.getInfo().license(OASFactory.createLicense().name("Proprietary").url("https://hostreach.io/terms"));
+        openAPI.servers(List.of(OASFactory.createServer().url("http://127.0.0.1:8080")
+                .description("The local stack (make run)")));
+        var components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.components(components);
+        components.setSecuritySchemes(Map.of(
+                API_KEY, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
+                        .name("X-Api-Key").description("An API key hr_live_… or hr_test_…; its scopes decide what it may do."),
+                BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("The same API key as Authorization: Bearer hr_live_…"),
+                ADMIN, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("The operator token (HOSTREACH_ADMIN_TOKEN), for /admin/v1 only.")));
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> complete(path, method, operation)));
+    }
+
+    private static void complete(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean admin = path.startsWith("/admin/");
+        if (admin) {
+            operation.security(List.of(requirement(ADMIN)));
+        } else if (path.startsWith(PublicApi.PREFIX)) {
+            operation.security(List.of(requirement(API_KEY), requirement(BEARER)));
+        }
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        operation.responses(responses);
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (response.getDescription() == null || response.getDescription().isBlank()) {
+                response.description(describe(code));
+            }
+        });
+        boolean hasInput = operation.getRequestBody() != null || (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() != null && "query".equals(p.getIn().toString())));
+        if (hasInput || method != PathItem.HttpMethod.GET) {
+            error(responses, "400", "Invalid input: the message names the field and the rule; details lists every broken rule.");
+        }
+        if (path.startsWith(PublicApi.PREFIX) || admin) {
+            error(responses, "401", admin ? "Invalid or missing operator token." : "Invalid or missing API key.");
+        }
+        if (path.startsWith(PublicApi.PREFIX)) {
+            error(responses, "403", "The key lacks the scope this operation needs (<resource>:read for GET, :write otherwise).");
+            error(responses, "429", "Rate limit exceeded; Retry-After says when to try again.");
+        }
+        if (admin) {
+            error(responses, "403", "The admin API is closed: no operator token is configured.");
+        }
+        if (path.contains("{")) {
+            error(responses, "404", "Unknown id, or an id of another workspace or environment.");
+        }
+        if (method != PathItem.HttpMethod.GET) {
+            error(responses, "409", "The request conflicts with the current state (the message says which).");
+        }
+        if (operation.getRequestBody() != null) {
+            error(responses, "415", "Content-Type must be application/json.");
+        }
+    }
+
+    private static void error(APIResponses responses, String code, String description) {
+        if (responses.hasAPIResponse(code)) {
+            APIResponse existing = responses.getAPIResponse(code);
+            if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()) {
+                existing.content(errorContent());
+            }
+            return;
+        }
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(errorContent()));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content errorContent() {
+        return OASFactory.createContent().addMediaType("application/json",
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_REF)));
+    }
+
+    private static SecurityRequirement requirement(String scheme) {
+        return OASFactory.createSecurityRequirement().addScheme(scheme);
+    }
+
+    private static String describe(String code) {
+        return switch (code) {
+            case "200" -> "OK";
+            case "201" -> "Created";
+            case "202" -> "Accepted: the work is queued";
+            case "204" -> "Done; no content";
+            default -> ErrorResponses.reason(Integer.parseInt(code));
+        };
+    }
+}
