@@ -41,9 +41,12 @@ public class CampaignResource {
     private final CurrentApiKey apiKey;
     private final Idempotency idempotency;
     private final OutboxRelay relay;
+    private final CampaignStatsService stats;
 
-    public CampaignResource(CampaignService campaigns, CurrentApiKey apiKey, Idempotency idempotency, OutboxRelay relay) {
+    public CampaignResource(CampaignService campaigns, CurrentApiKey apiKey, Idempotency idempotency, OutboxRelay relay,
+                            CampaignStatsService stats) {
         this.campaigns = campaigns;
+        this.stats = stats;
         this.apiKey = apiKey;
         this.idempotency = idempotency;
         this.relay = relay;
@@ -74,6 +77,14 @@ public class CampaignResource {
     @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<CampaignView> get(@PathParam("id") String id) {
         return campaigns.get(apiKey.get(), id);
+    }
+
+    @GET
+    @Path("/{id}/stats")
+    @Operation(summary = "The campaign's funnel", description = "captured → contacted → delivered → read → replied, "
+            + "leads by status, messages by status, failures by reason, opt-outs, reply rate, extraction runs.")
+    public Uni<CampaignStatsService.Stats> stats(@PathParam("id") String id) {
+        return stats.stats(apiKey.get(), id);
     }
 
     @PATCH

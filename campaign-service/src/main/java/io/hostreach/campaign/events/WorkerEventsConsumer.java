@@ -5,6 +5,8 @@ import io.hostreach.campaign.extraction.ExtractionJobUpdater;
 import io.hostreach.campaign.extraction.ExtractionProgress;
 import io.hostreach.campaign.lead.LeadCaptured;
 import io.hostreach.campaign.lead.LeadStore;
+import io.hostreach.campaign.messaging.OutreachProjection;
+import io.hostreach.campaign.messaging.OutreachReport;
 import io.hostreach.platform.events.CloudEvent;
 import io.hostreach.platform.events.CloudEventCodec;
 import io.hostreach.platform.events.EventTypes;
@@ -33,21 +35,37 @@ public class WorkerEventsConsumer {
 
     static final String LEADS = "campaign-service.lead-events";
     static final String EXTRACTIONS = "campaign-service.extraction-events";
+    static final String OUTREACH = "campaign-service.outreach-events";
     private static final Logger LOG = Logger.getLogger(WorkerEventsConsumer.class);
 
     private final CloudEventCodec codec;
     private final Inbox inbox;
     private final LeadStore leads;
     private final ExtractionJobUpdater jobs;
+    private final OutreachProjection outreach;
     private final MeterRegistry registry;
 
     public WorkerEventsConsumer(CloudEventCodec codec, Inbox inbox, LeadStore leads, ExtractionJobUpdater jobs,
-                                MeterRegistry registry) {
+                                OutreachProjection outreach, MeterRegistry registry) {
         this.codec = codec;
         this.inbox = inbox;
         this.leads = leads;
         this.jobs = jobs;
+        this.outreach = outreach;
         this.registry = registry;
+    }
+
+    @Incoming("outreach-events-in")
+    @NonBlocking
+    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, jitter = 100, abortOn = PoisonEventException.class)
+    public Uni<Void> onOutreachEvent(String record) {
+        return consume(OUTREACH, record, event -> {
+            OutreachReport report = OutreachReport.from(event.data());
+            if (report.campaignId() == null) {
+                return Uni.createFrom().item("ignored");
+            }
+            return ifCampaignExists(report.campaignId(), () -> outreach.apply(event.type(), report));
+        });
     }
 
     @Incoming("lead-events-in")

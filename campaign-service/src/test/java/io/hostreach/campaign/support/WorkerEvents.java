@@ -40,4 +40,17 @@ public final class WorkerEvents {
                 """.formatted(UUID.randomUUID(), type, extractionId, Instant.now(), extractionId, campaignId,
                 workspaceId, status, found, created, "RUNNING".equals(status) ? "null" : "\"2026-11-28T10:01:00Z\"");
     }
+
+    public static String outreach(String type, String messageId, String leadId, String campaignId, String workspaceId,
+                                  int step, String status, Integer errorCode, String at) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/hostreach/outreach-worker","type":"io.hostreach.%s",
+                 "subject":"%s","time":"%s",
+                 "data":{"messageId":%s,"leadId":"%s","campaignId":"%s","workspaceId":"%s","environment":"test",
+                   "step":%d,"channel":"sandbox","providerMessageId":"wamid.%s","status":%s,"errorCode":%s,
+                   "errorTitle":%s,"campaignPaused":false,"text":"Sí, me interesa","at":"%s"}}
+                """.formatted(UUID.randomUUID(), type, leadId, at, messageId == null ? "null" : "\"" + messageId + "\"",
+                leadId, campaignId, workspaceId, step, UUID.randomUUID(), status == null ? "null" : "\"" + status + "\"",
+                errorCode == null ? "null" : errorCode.toString(), errorCode == null ? "null" : "\"Message undeliverable\"", at);
+    }
 }

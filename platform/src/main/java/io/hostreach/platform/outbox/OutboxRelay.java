@@ -81,12 +81,20 @@ public class OutboxRelay {
             delayed = "${hostreach.outbox.initial-delay:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         // Until messaging has wired the channel (a slow boot), there is no one to send to yet.
-        if (paused.get() || !emitter.hasRequests()) {
+        if (paused.get() || !channelReady()) {
             return Uni.createFrom().voidItem();
         }
         requested.set(true);
         return drain().replaceWithVoid().onFailure().recoverWithNull()
                 .chain(this::refreshGauges);
+    }
+
+    private boolean channelReady() {
+        try {
+            return emitter.hasRequests();
+        } catch (RuntimeException notYetConnected) {
+            return false;
+        }
     }
 
     /** On shutdown the pool closes under a running drain: stop first, the next start publishes the rest. */

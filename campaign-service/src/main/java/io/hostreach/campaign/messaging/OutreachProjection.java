@@ -1,0 +1,168 @@
+package io.hostreach.campaign.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hostreach.campaign.lead.Lead;
+import io.hostreach.campaign.lead.LeadStatus;
+import io.hostreach.campaign.webhook.WebhookEventTypes;
+import io.hostreach.campaign.webhook.WebhookQueue;
+import io.hostreach.platform.events.EventTypes;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
+
+/**
+ * What outreach means for the system of record: the message log (statuses only move forward), lead statuses
+ * the system sets (CONTACTED, FOLLOWED_UP, REPLIED, ERROR — never over a status an agent chose), and the
+ * customer webhooks message.status_updated, lead.status_updated and lead.first_response.
+ */
+@ApplicationScoped
+public class OutreachProjection {
+
+    /** Statuses the system may still move; anything an agent set (QUALIFIED, WON…) is theirs. */
+    private static final Set<String> SYSTEM_OWNED = Set.of(LeadStatus.PENDING, "CONTACTED", "FOLLOWED_UP");
+
+    private final WebhookQueue webhooks;
+    private final ObjectMapper mapper;
+
+    public OutreachProjection(WebhookQueue webhooks, ObjectMapper mapper) {
+        this.webhooks = webhooks;
+        this.mapper = mapper;
+    }
+
+    /** Returns what happened, for the consumer's metrics. */
+    public Uni<String> apply(String type, OutreachReport r) {
+        return switch (type) {
+            case EventTypes.MESSAGE_SENT, EventTypes.MESSAGE_DELIVERED, EventTypes.MESSAGE_READ, EventTypes.MESSAGE_FAILED ->
+                    message(r);
+            case EventTypes.LEAD_REPLIED -> replied(r);
+            case EventTypes.LEAD_OPTED_OUT -> optedOut(r);
+            default -> Uni.createFrom().item("ignored");
+        };
+    }
+
+    private Uni<String> message(OutreachReport r) {
+        if (r.messageId() == null || r.leadId() == null || r.status() == null) {
+            throw new io.hostreach.platform.events.PoisonEventException("message event without messageId, leadId or status");
+        }
+        return Message.<Message>findById(r.messageId()).chain(found -> {
+            Message m = found;
+            if (m == null) {
+                m = new Message();
+                m.id = r.messageId();
+                m.workspaceId = r.workspaceId();
+                m.environment = r.environment();
+                m.leadId = r.leadId();
+                m.campaignId = r.campaignId();
+                m.step = r.step() == null ? 1 : r.step();
+                m.channel = r.channel() == null ? "whatsapp" : r.channel();
+                m.status = "pending";
+            }
+            if (!"pending".equals(m.status) && !m.advancesTo(r.status())) {
+                return Uni.createFrom().item("stale");
+            }
+            m.status = r.status();
+            m.providerMessageId = r.providerMessageId() != null ? r.providerMessageId() : m.providerMessageId;
+            m.updatedAt = r.at();
+            switch (r.status()) {
+                case "sent" -> m.sentAt = r.at();
+                case "delivered" -> m.deliveredAt = r.at();
+                case "read" -> m.readAt = r.at();
+                default -> {
+                    m.failedAt = r.at();
+                    m.errorCode = r.errorCode();
+                    m.errorTitle = r.errorTitle();
+                }
+            }
+            Message saved = m;
+            Uni<?> stored = found == null ? m.persist() : Uni.createFrom().item(m);
+            return stored.chain(() -> leadAfterMessage(saved, r))
+                    .chain(() -> webhooks.publish(r.workspaceId(), r.environment(), WebhookEventTypes.MESSAGE_STATUS_UPDATED,
+                            messageData(saved)))
+                    .replaceWith("applied");
+        });
+    }
+
+    private Uni<Void> leadAfterMessage(Message m, OutreachReport r) {
+        return Lead.<Lead>findById(m.leadId).chain(lead -> {
+            if (lead == null) {
+                return Uni.createFrom().voidItem();
+            }
+            String next = null;
+            if ("sent".equals(r.status())) {
+                lead.lastContactedAt = r.at();
+                next = m.step > 1 ? "FOLLOWED_UP" : "CONTACTED";
+            } else if ("failed".equals(r.status()) && LeadStatus.PENDING.equals(lead.status)) {
+                next = "ERROR";
+            }
+            return moveLead(lead, next, r);
+        });
+    }
+
+    private Uni<String> replied(OutreachReport r) {
+        return Lead.<Lead>findById(r.leadId()).chain(lead -> {
+            if (lead == null) {
+                return Uni.createFrom().item("orphan");
+            }
+            boolean first = lead.repliedAt == null;
+            if (first) {
+                lead.repliedAt = r.at();
+            }
+            Uni<Void> firstResponse = Uni.createFrom().voidItem();
+            if (first) {
+                ObjectNode data = mapper.createObjectNode();
+                data.put("leadId", lead.id.toString());
+                data.put("campaignId", lead.campaignId.toString());
+                data.put("text", r.text());
+                data.put("at", r.at().toString());
+                firstResponse = webhooks.publish(lead.workspaceId, lead.environment, WebhookEventTypes.LEAD_FIRST_RESPONSE, data);
+            }
+            return firstResponse.chain(() -> moveLead(lead, "REPLIED", r)).replaceWith("applied");
+        });
+    }
+
+    private Uni<String> optedOut(OutreachReport r) {
+        if (r.leadId() == null) {
+            return Uni.createFrom().item("ignored");
+        }
+        return Lead.<Lead>findById(r.leadId()).invoke(lead -> {
+            if (lead != null && lead.optedOutAt == null) {
+                lead.optedOutAt = r.at();
+                lead.updatedAt = r.at();
+            }
+        }).replaceWith("applied");
+    }
+
+    private Uni<Void> moveLead(Lead lead, String next, OutreachReport r) {
+        if (next == null || next.equals(lead.status) || !SYSTEM_OWNED.contains(lead.status)) {
+            return Uni.createFrom().voidItem();
+        }
+        String previous = lead.status;
+        lead.status = next;
+        lead.updatedAt = r.at();
+        ObjectNode data = mapper.createObjectNode();
+        data.put("leadId", lead.id.toString());
+        data.put("campaignId", lead.campaignId.toString());
+        data.put("previousStatus", previous);
+        data.put("status", next);
+        data.put("changedBy", "system");
+        return webhooks.publish(lead.workspaceId, lead.environment, WebhookEventTypes.LEAD_STATUS_UPDATED, data);
+    }
+
+    private ObjectNode messageData(Message m) {
+        ObjectNode data = mapper.createObjectNode();
+        data.put("messageId", m.id.toString());
+        data.put("leadId", m.leadId.toString());
+        data.put("campaignId", m.campaignId.toString());
+        data.put("step", m.step);
+        data.put("channel", m.channel);
+        data.put("status", m.status);
+        if (m.errorCode != null) {
+            data.put("errorCode", m.errorCode);
+            data.put("errorTitle", m.errorTitle);
+        }
+        data.put("at", m.updatedAt.toString());
+        return data;
+    }
+}

@@ -1,0 +1,35 @@
+package io.hostreach.campaign.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hostreach.platform.events.PoisonEventException;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The data of an outreach event (message.*, lead.replied, lead.opted-out), as docs/asyncapi.yaml defines it. */
+public record OutreachReport(UUID messageId, UUID leadId, UUID campaignId, UUID workspaceId, String environment,
+                             Integer step, String channel, String providerMessageId, String status, Integer errorCode,
+                             String errorTitle, String text, Instant at) {
+
+    public static OutreachReport from(JsonNode d) {
+        try {
+            return new OutreachReport(uuid(d, "messageId"), uuid(d, "leadId"), uuid(d, "campaignId"),
+                    UUID.fromString(d.path("workspaceId").asText()), d.path("environment").asText(),
+                    d.hasNonNull("step") ? d.get("step").asInt() : null, text(d, "channel"),
+                    text(d, "providerMessageId"), text(d, "status"),
+                    d.hasNonNull("errorCode") ? d.get("errorCode").asInt() : null, text(d, "errorTitle"),
+                    text(d, "text"), Instant.parse(d.path("at").asText()));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new PoisonEventException("malformed outreach event data: " + e.getMessage(), e);
+        }
+    }
+
+    private static UUID uuid(JsonNode d, String field) {
+        return d.hasNonNull(field) ? UUID.fromString(d.get(field).asText()) : null;
+    }
+
+    private static String text(JsonNode d, String field) {
+        return d.hasNonNull(field) ? d.get(field).asText() : null;
+    }
+}
