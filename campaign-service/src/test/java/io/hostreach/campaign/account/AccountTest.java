@@ -57,6 +57,22 @@ class AccountTest {
     }
 
     @Test
+    void usageCountsThisMonthAndShowsEachAccountsDailyLimit() {
+        String key = Api.testKey();
+        Api.as(key).get(PREFIX + "/usage").then().statusCode(200)
+                .body("extractionsRun", equalTo(0)).body("leadsCaptured", equalTo(0)).body("messagesSent", equalTo(0))
+                .body("whatsappDailyLimits.size()", equalTo(0));
+        Api.as(key).body(Map.of("type", "whatsapp-no-api", "phone", "+34612345670", "dailyLimit", 1000))
+                .post(PREFIX + "/accounts").then().statusCode(201);
+        String id = Api.createCampaign(key, Api.runnablePortalCampaign());
+        Api.setStatus(key, id, "running").statusCode(200);
+        Api.as(key).get(PREFIX + "/usage").then().statusCode(200)
+                .body("extractionsRun", equalTo(1))
+                .body("whatsappDailyLimits[0].dailyLimit", equalTo(1000))
+                .body("whatsappDailyLimits[0].phone", equalTo("+34612345670"));
+    }
+
+    @Test
     void accountsAreValidated() {
         String key = Api.testKey();
         Api.as(key).body(Map.of("type", "telegram", "phone", "+34612345678")).post(PREFIX + "/accounts").then().statusCode(400)
