@@ -61,6 +61,10 @@ public class Campaign {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /** When the campaign last went running (campaign-service's time); null while it is not running. */
+    @Column(name = "running_since")
+    public Instant runningSince;
+
     static Campaign from(CampaignEvent.Snapshot snapshot, Instant receivedAt) {
         Campaign campaign = new Campaign();
         campaign.id = snapshot.id();
@@ -69,6 +73,13 @@ public class Campaign {
     }
 
     void apply(CampaignEvent.Snapshot snapshot, Instant receivedAt) {
+        boolean wasRunning = CampaignEvent.RUNNING.equals(status);
+        boolean running = CampaignEvent.RUNNING.equals(snapshot.status());
+        if (!running) {
+            runningSince = null;
+        } else if (!wasRunning || runningSince == null) {
+            runningSince = snapshot.updatedAt();
+        }
         workspaceId = snapshot.workspaceId();
         environment = snapshot.environment();
         name = snapshot.name();

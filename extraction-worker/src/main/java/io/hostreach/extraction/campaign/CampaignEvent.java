@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hostreach.extraction.run.RunTrigger;
 import io.hostreach.platform.events.CloudEvent;
 import io.hostreach.platform.events.EventTypes;
 import io.hostreach.platform.events.PoisonEventException;
@@ -17,9 +18,15 @@ import java.util.UUID;
 
 /**
  * A campaign event as this worker needs it: the envelope's id, type and time, the campaign snapshot it
- * carries and, for {@code execution-requested}, the id of the extraction job campaign-service created.
+ * carries and, when it asks for a run, the id of the extraction job campaign-service created with the
+ * trigger it stands for: {@code execution-requested} (execute), or the {@code status-changed} to running
+ * that starts a campaign without a schedule (start).
  */
-public record CampaignEvent(String id, String type, Instant time, Snapshot campaign, UUID extractionId) {
+public record CampaignEvent(String id, String type, Instant time, Snapshot campaign, UUID extractionId,
+                            RunTrigger trigger) {
+
+    static final String RUNNING = "running";
+    static final String COMPLETED = "completed";
 
     static final Set<String> TYPES = Set.of(EventTypes.CAMPAIGN_STATUS_CHANGED, EventTypes.CAMPAIGN_UPDATED,
             EventTypes.CAMPAIGN_EXECUTION_REQUESTED);
@@ -47,10 +54,17 @@ public record CampaignEvent(String id, String type, Instant time, Snapshot campa
         JsonNode data = envelope.data();
         Snapshot campaign = snapshot(envelope.id(), data.get("campaign"), mapper);
         UUID extractionId = null;
+        RunTrigger trigger = null;
         if (EventTypes.CAMPAIGN_EXECUTION_REQUESTED.equals(envelope.type())) {
             extractionId = uuid(envelope.id(), data.get("extractionId"));
+            trigger = RunTrigger.EXECUTE;
+        } else if (EventTypes.CAMPAIGN_STATUS_CHANGED.equals(envelope.type()) && data.hasNonNull("extractionId")
+                && RUNNING.equals(campaign.status())) {
+            extractionId = uuid(envelope.id(), data.get("extractionId"));
+            trigger = RunTrigger.START;
         }
-        return Optional.of(new CampaignEvent(envelope.id(), envelope.type(), envelope.time(), campaign, extractionId));
+        return Optional.of(new CampaignEvent(envelope.id(), envelope.type(), envelope.time(), campaign, extractionId,
+                trigger));
     }
 
     public boolean requestsExtraction() {
@@ -87,7 +101,7 @@ public record CampaignEvent(String id, String type, Instant time, Snapshot campa
         try {
             return UUID.fromString(node == null ? "" : node.asText());
         } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("execution-requested event " + eventId + " has no valid data.extractionId", e);
+            throw new PoisonEventException("campaign event " + eventId + " has no valid data.extractionId", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.hostreach.extraction.campaign;
 
 import io.hostreach.extraction.run.ExtractionRunRepository;
+import io.hostreach.extraction.run.RunCancellation;
 import io.hostreach.platform.inbox.Inbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -8,7 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 
-/** Applies one campaign event: the inbox record and every effect commit in one transaction, or none does. */
+/**
+ * Applies one campaign event: the inbox record and every effect commit in one transaction, or none does. The
+ * effects: the projection, the run the event asks for (queued), and, when the campaign completes, its queued
+ * runs ended (FAILED, "campaign completed", announced through the outbox).
+ */
 @ApplicationScoped
 public class CampaignEventHandler {
 
@@ -27,11 +32,14 @@ public class CampaignEventHandler {
     private final Inbox inbox;
     private final CampaignRepository campaigns;
     private final ExtractionRunRepository runs;
+    private final RunCancellation cancellation;
 
-    public CampaignEventHandler(Inbox inbox, CampaignRepository campaigns, ExtractionRunRepository runs) {
+    public CampaignEventHandler(Inbox inbox, CampaignRepository campaigns, ExtractionRunRepository runs,
+                                RunCancellation cancellation) {
         this.inbox = inbox;
         this.campaigns = campaigns;
         this.runs = runs;
+        this.cancellation = cancellation;
     }
 
     @WithTransaction
@@ -44,7 +52,11 @@ public class CampaignEventHandler {
             return campaigns.saveIfNewer(event.campaign(), now)
                     // A request is a fact of its own: it stands even when its snapshot is outdated.
                     .call(() -> event.requestsExtraction()
-                            ? runs.queue(event.extractionId(), event.campaign().id(), event.time() == null ? now : event.time())
+                            ? runs.queue(event.extractionId(), event.campaign().id(),
+                                    event.time() == null ? now : event.time(), event.trigger())
+                            : Uni.createFrom().voidItem())
+                    .call(stored -> stored && CampaignEvent.COMPLETED.equals(event.campaign().status())
+                            ? cancellation.cancelQueued(event.campaign().id(), "campaign completed")
                             : Uni.createFrom().voidItem())
                     .map(stored -> stored ? Outcome.APPLIED : Outcome.STALE);
         });

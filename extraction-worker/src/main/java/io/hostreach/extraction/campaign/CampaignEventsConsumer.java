@@ -2,6 +2,8 @@ package io.hostreach.extraction.campaign;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hostreach.extraction.campaign.CampaignEventHandler.Outcome;
+import io.hostreach.extraction.run.ExtractionRunner;
+import io.hostreach.platform.outbox.OutboxRelay;
 import io.hostreach.platform.events.CloudEventCodec;
 import io.hostreach.platform.events.EventTypes;
 import io.hostreach.platform.events.PoisonEventException;
@@ -32,13 +34,17 @@ public class CampaignEventsConsumer {
     private final ObjectMapper mapper;
     private final CampaignEventHandler handler;
     private final MeterRegistry registry;
+    private final ExtractionRunner runner;
+    private final OutboxRelay relay;
 
     public CampaignEventsConsumer(CloudEventCodec codec, ObjectMapper mapper, CampaignEventHandler handler,
-                                  MeterRegistry registry) {
+                                  MeterRegistry registry, ExtractionRunner runner, OutboxRelay relay) {
         this.codec = codec;
         this.mapper = mapper;
         this.handler = handler;
         this.registry = registry;
+        this.runner = runner;
+        this.relay = relay;
     }
 
     @Incoming("campaign-events-in")
@@ -61,7 +67,14 @@ public class CampaignEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         CampaignEvent e = event.get();
-        return handler.handle(e).invoke(outcome -> report(e, outcome)).replaceWithVoid();
+        return handler.handle(e).invoke(outcome -> {
+            report(e, outcome);
+            if (outcome != Outcome.DUPLICATE) {
+                // After the commit: a queued run may start, a resumed one continue, cancellations be announced.
+                runner.kick();
+                relay.kick();
+            }
+        }).replaceWithVoid();
     }
 
     /** One INFO line per event: what operators (and the README) look for. */

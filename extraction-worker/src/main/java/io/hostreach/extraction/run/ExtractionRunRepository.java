@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -17,9 +18,14 @@ public class ExtractionRunRepository implements PanacheRepositoryBase<Extraction
      *
      * @return true when the run was queued now, false when it was already known
      */
-    public Uni<Boolean> queue(UUID extractionId, UUID campaignId, Instant requestedAt) {
+    public Uni<Boolean> queue(UUID extractionId, UUID campaignId, Instant requestedAt, RunTrigger trigger) {
         return findById(extractionId).chain(known -> known != null
                 ? Uni.createFrom().item(false)
-                : persist(ExtractionRun.queued(extractionId, campaignId, requestedAt)).replaceWith(true));
+                : persist(ExtractionRun.queued(extractionId, campaignId, requestedAt, trigger)).replaceWith(true));
+    }
+
+    /** The campaign's runs that have not started yet (oldest first). Must run inside a transaction. */
+    public Uni<List<ExtractionRun>> queuedOf(UUID campaignId) {
+        return list("campaignId = ?1 and status = ?2 order by requestedAt", campaignId, RunStatus.QUEUED);
     }
 }

@@ -13,17 +13,41 @@ import java.util.UUID;
  * campaignId, event-id / event-type / content-type headers), written by hand from the contract so the
  * test does not reuse the code it checks.
  */
-final class CampaignEvents {
+public final class CampaignEvents {
 
-    static final String STATUS_CHANGED = "io.hostreach.campaign.status-changed";
-    static final String EXECUTION_REQUESTED = "io.hostreach.campaign.execution-requested";
+    public static final String STATUS_CHANGED = "io.hostreach.campaign.status-changed";
+    public static final String EXECUTION_REQUESTED = "io.hostreach.campaign.execution-requested";
     private static final UUID WORKSPACE = UUID.fromString("6f1c9a52-3e61-4d0e-9a55-0d4c6a1f2b10");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String topic;
 
-    CampaignEvents(String topic) {
+    public CampaignEvents(String topic) {
         this.topic = topic;
+    }
+
+    /**
+     * A status-changed event carrying this campaign snapshot (built by the caller, e.g. a portal campaign with
+     * filters); {@code extractionId} is the first run's job when the start queued one (null otherwise).
+     */
+    public ProducerRecord<String, String> statusChanged(String eventId, ObjectNode campaign, String previousStatus,
+                                                        UUID extractionId) {
+        UUID campaignId = UUID.fromString(campaign.get("id").asText());
+        ObjectNode data = JSON.createObjectNode();
+        data.set("campaign", campaign);
+        data.put("previousStatus", previousStatus);
+        if (extractionId != null) {
+            data.put("extractionId", extractionId.toString());
+        }
+        return record(campaignId, eventId, STATUS_CHANGED, envelope(eventId, STATUS_CHANGED, campaignId, data).toString());
+    }
+
+    public ProducerRecord<String, String> executionRequested(String eventId, ObjectNode campaign, UUID extractionId) {
+        UUID campaignId = UUID.fromString(campaign.get("id").asText());
+        ObjectNode data = JSON.createObjectNode();
+        data.set("campaign", campaign);
+        data.put("extractionId", extractionId.toString());
+        return record(campaignId, eventId, EXECUTION_REQUESTED, envelope(eventId, EXECUTION_REQUESTED, campaignId, data).toString());
     }
 
     ProducerRecord<String, String> statusChanged(String eventId, UUID campaignId, String status, long version) {
@@ -52,7 +76,7 @@ final class CampaignEvents {
         return new ProducerRecord<>(topic, campaignId.toString(), value);
     }
 
-    static String newEventId() {
+    public static String newEventId() {
         return UUID.randomUUID().toString();
     }
 

@@ -109,7 +109,8 @@ class CampaignEventsConsumerTest {
         awaitVersion(campaign, 5);
 
         assertEquals(1, rows.count("select count(*) from processed_event where event_id = ?", eventId));
-        assertEquals(1, rows.count("select count(*) from extraction_run where campaign_id = ? and status = 'QUEUED'", campaign));
+        // One run, whatever became of it since (the runner may have started it before the pause arrived).
+        assertEquals(1, rows.count("select count(*) from extraction_run where campaign_id = ?", campaign));
         // The second delivery was recognised by the inbox, not merely absorbed by the run's key.
         assertEquals(1.0, consumed("campaign.execution-requested", "duplicate") - duplicatesBefore);
     }
