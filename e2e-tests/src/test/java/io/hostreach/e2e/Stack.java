@@ -13,6 +13,7 @@ import java.util.UUID;
 final class Stack {
 
     static final String ADMIN_TOKEN = "e2e-" + UUID.randomUUID();
+    static final String INTERNAL_TOKEN = "e2e-internal-" + UUID.randomUUID();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static Stack instance;
 
@@ -75,6 +76,9 @@ final class Stack {
             p.put("hostreach.topics." + topic, topic + "-e2e-" + RUN);
         }
         p.put("hostreach.outbox.initial-delay", "1s");
+        // outreach-worker reads account credentials from campaign-service with this shared token.
+        p.put("hostreach.internal.token", INTERNAL_TOKEN);
+        p.put("hostreach.internal-token", INTERNAL_TOKEN);
         p.putAll(own);
         p.putAll(extra);
         return p;
