@@ -39,11 +39,22 @@ secrets_key() {
   cat "$LOCAL_DIR/secrets-key"
 }
 
+# The shared secret of the services' internal API (account credentials, suppressions, tasks): generated once.
+internal_token() {
+  if [ -n "${HOSTREACH_INTERNAL_TOKEN:-}" ]; then echo "$HOSTREACH_INTERNAL_TOKEN"; return; fi
+  mkdir -p "$LOCAL_DIR"
+  if [ ! -s "$LOCAL_DIR/internal-token" ]; then
+    (umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$LOCAL_DIR/internal-token")
+  fi
+  cat "$LOCAL_DIR/internal-token"
+}
+
 healthy() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
 
 service_env() {
   export HOSTREACH_ADMIN_TOKEN="$(admin_token)"
   export HOSTREACH_SECRETS_KEY="$(secrets_key)"
+  export HOSTREACH_INTERNAL_TOKEN="$(internal_token)"
   export KAFKA_BOOTSTRAP_SERVERS DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_APP_USER" DB_PASSWORD="$PG_APP_PASSWORD"
 }
 

@@ -93,9 +93,9 @@ test('prod: a replication factor without a spare in-sync replica is caught', () 
 });
 
 test('a variable a developer adds to application.properties fails until the manifests set it', () => {
-  const svcs = withProperty('outreach-worker', 'hostreach.whatsapp.app-secret', '${WHATSAPP_APP_SECRET}');
+  const svcs = withProperty('outreach-worker', 'hostreach.whatsapp.graph-token', '${WHATSAPP_GRAPH_TOKEN}');
   const errors = errorsOf('dev', base.dev, svcs);
-  assert.ok(errors.some((e) => /WHATSAPP_APP_SECRET is read by outreach-worker/.test(e)), errors.join('\n'));
+  assert.ok(errors.some((e) => /WHATSAPP_GRAPH_TOKEN is read by outreach-worker/.test(e)), errors.join('\n'));
 });
 
 test('a topic a developer adds to application.properties fails until a KafkaTopic exists', () => {

@@ -61,6 +61,20 @@ public class Campaign {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /** Set by this worker when a provider error must stop the campaign's sends (never by a snapshot). */
+    @Column(name = "hold_code")
+    public String holdCode;
+
+    @Column(name = "hold_reason")
+    public String holdReason;
+
+    @Column(name = "held_at")
+    public Instant heldAt;
+
+    /** When campaign.drained was emitted; a new enrolment clears it. */
+    @Column(name = "drained_at")
+    public Instant drainedAt;
+
     static Campaign from(CampaignEvent.Snapshot snapshot, Instant receivedAt) {
         Campaign campaign = new Campaign();
         campaign.id = snapshot.id();

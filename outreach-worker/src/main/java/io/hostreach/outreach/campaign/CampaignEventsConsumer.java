@@ -2,6 +2,7 @@ package io.hostreach.outreach.campaign;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hostreach.outreach.campaign.CampaignEventHandler.Outcome;
+import io.hostreach.outreach.send.Dispatcher;
 import io.hostreach.platform.events.CloudEventCodec;
 import io.hostreach.platform.events.EventTypes;
 import io.hostreach.platform.events.PoisonEventException;
@@ -32,13 +33,15 @@ public class CampaignEventsConsumer {
     private final ObjectMapper mapper;
     private final CampaignEventHandler handler;
     private final MeterRegistry registry;
+    private final Dispatcher dispatcher;
 
     public CampaignEventsConsumer(CloudEventCodec codec, ObjectMapper mapper, CampaignEventHandler handler,
-                                  MeterRegistry registry) {
+                                  MeterRegistry registry, Dispatcher dispatcher) {
         this.codec = codec;
         this.mapper = mapper;
         this.handler = handler;
         this.registry = registry;
+        this.dispatcher = dispatcher;
     }
 
     @Incoming("campaign-events-in")
@@ -61,7 +64,12 @@ public class CampaignEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         CampaignEvent e = event.get();
-        return handler.handle(e).invoke(outcome -> report(e, outcome)).replaceWithVoid();
+        return handler.handle(e).invoke(outcome -> {
+            report(e, outcome);
+            if (outcome == Outcome.APPLIED && "running".equals(e.campaign().status())) {
+                dispatcher.kick(); // a resumed campaign's due messages go now, not at the next tick
+            }
+        }).replaceWithVoid();
     }
 
     /** One INFO line per event: what operators (and the README) look for. */

@@ -20,15 +20,21 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
      * @return true when the snapshot was stored, false when it was stale
      */
     public Uni<Boolean> saveIfNewer(CampaignEvent.Snapshot snapshot, Instant receivedAt) {
+        return saveIfNewerAndGet(snapshot, receivedAt).map(stored -> stored != null);
+    }
+
+    /** As {@link #saveIfNewer}, answering the stored (managed) campaign, or null when the snapshot was stale. */
+    public Uni<Campaign> saveIfNewerAndGet(CampaignEvent.Snapshot snapshot, Instant receivedAt) {
         return findById(snapshot.id(), LockModeType.PESSIMISTIC_WRITE).chain(stored -> {
             if (stored == null) {
-                return persist(Campaign.from(snapshot, receivedAt)).replaceWith(true);
+                Campaign created = Campaign.from(snapshot, receivedAt);
+                return persist(created).replaceWith(created);
             }
             if (stored.version >= snapshot.version()) {
-                return Uni.createFrom().item(false);
+                return Uni.createFrom().nullItem();
             }
             stored.apply(snapshot, receivedAt); // flushed at commit
-            return Uni.createFrom().item(true);
+            return Uni.createFrom().item(stored);
         });
     }
 }

@@ -2,6 +2,7 @@ package io.hostreach.outreach.campaign;
 
 import io.agroal.api.AgroalDataSource;
 import io.hostreach.testing.InjectKafka;
+import io.hostreach.outreach.support.WireMockResource;
 import io.hostreach.testing.KafkaTestResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
 class CampaignEventsConsumerTest {
 
     /** A status change must reach the worker in well under this (target P2 is 100 ms p99). */

@@ -1,5 +1,6 @@
 package io.hostreach.outreach.ops;
 
+import io.hostreach.outreach.support.WireMockResource;
 import io.hostreach.testing.KafkaTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.is;
 /** What operators and Kubernetes rely on: health, metrics, and the error format of the internal API. */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
 class OperationsEndpointsTest {
 
     @Test
