@@ -9,7 +9,8 @@ public final class Scopes {
             "campaigns:read", "campaigns:write", "leads:read", "leads:write",
             "extractions:read", "extractions:write", "platforms:read",
             "messaging:read", "messaging:write", "templates:read", "templates:write",
-            "accounts:read", "accounts:write", "webhooks:read", "webhooks:write");
+            "accounts:read", "accounts:write", "webhooks:read", "webhooks:write",
+            "compliance:read", "compliance:write");
 
     private Scopes() {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hostreach.campaign.api.ApiException;
 import io.hostreach.campaign.api.Violations;
+import io.hostreach.campaign.compliance.LawfulBasisService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +21,11 @@ import java.util.UUID;
 public class RunReadiness {
 
     private final CampaignJson json;
+    private final LawfulBasisService lawfulBasis;
 
-    public RunReadiness(CampaignJson json) {
+    public RunReadiness(CampaignJson json, LawfulBasisService lawfulBasis) {
         this.json = json;
+        this.lawfulBasis = lawfulBasis;
     }
 
     public Uni<Void> check(Campaign campaign) {
@@ -47,6 +50,9 @@ public class RunReadiness {
         if (platform == Platform.WIDGET) {
             checks = checks.chain(() -> noOtherRunningWidget(campaign, missing));
         }
+        if (contacts && platform.isPortal() && "live".equals(campaign.environment)) {
+            checks = checks.chain(() -> lawfulBasisRecorded(campaign, missing));
+        }
         if (contacts && CampaignDefaults.WHATSAPP.equals(campaign.contactMode)) {
             checks = checks.chain(() -> connectedAccount(campaign, settings, missing))
                     .chain(() -> approvedTemplates(campaign, sequence, missing));
@@ -65,6 +71,16 @@ public class RunReadiness {
             missing.add(path + "." + field, path + "." + field + " is required before a " + platform
                     + " campaign can run");
         }
+    }
+
+    /** Portal advertisers never asked to be contacted: a live campaign needs the workspace's declared basis. */
+    private Uni<Void> lawfulBasisRecorded(Campaign campaign, Violations missing) {
+        return lawfulBasis.hasAttestation(campaign.workspaceId, campaign.environment).invoke(recorded -> {
+            if (!recorded) {
+                missing.add("lawfulBasis", "the workspace must record the lawful basis it relies on to contact portal "
+                        + "advertisers (POST /compliance/lawful-basis) before a live extract_and_contact campaign runs");
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Void> noOtherRunningWidget(Campaign campaign, Violations missing) {
