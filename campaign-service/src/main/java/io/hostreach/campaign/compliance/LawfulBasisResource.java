@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,7 +55,8 @@ public class LawfulBasisResource {
     @Operation(summary = "Record the lawful basis the workspace relies on to contact portal advertisers",
             description = "Required before a live portal campaign in extract_and_contact mode first runs. "
                     + "Append-only: a new attestation supersedes the previous one, which stays in the history.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "legitimate interest",
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AttestationRequest.class), examples = @ExampleObject(name = "legitimate interest",
             value = "{\"basis\": \"legitimate_interest\", \"statement\": \"We contact private advertisers once about "
                     + "their own listing, honour every opt-out at once and keep no data after 90 days.\", "
                     + "\"attestedBy\": \"Ana García, DPO\"}")))
