@@ -89,8 +89,7 @@ public record WidgetLeadRequest(
     /** Already reported by the typed read ("must be a string"/"must be true or false"): no second message. */
     private static boolean hasWrongType(ObjectNode json, String field) {
         JsonNode value = JsonBody.present(json, field);
-        return value != null && !value.isTextual() && !value.isBoolean() || value != null && value.isBoolean()
-                && !"consent".equals(field);
+        return value != null && ("consent".equals(field) ? !value.isBoolean() : !value.isTextual());
     }
 
     private static String trimmed(String value) {
