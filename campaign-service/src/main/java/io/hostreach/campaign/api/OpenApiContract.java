@@ -56,6 +56,9 @@ public class OpenApiContract implements OASFilter {
             operation.security(List.of(requirement(ADMIN)));
         } else if (keyed) {
             operation.security(List.of(requirement(API_KEY), requirement(BEARER)));
+        } else if (keyless) {
+            // Anonymous on purpose, said explicitly ({}), so no generator assumes a key is needed.
+            operation.security(List.of(OASFactory.createSecurityRequirement()));
         }
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.responses(responses);
