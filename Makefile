@@ -33,3 +33,9 @@ build:
 .PHONY: k8s-check
 k8s-check:
 	bash deploy/k8s/check.sh
+
+## make browser-test: the website widget in headless Chromium (Debian's package) driven by playwright-core,
+## against the packaged campaign-service on a free port and its own database; see e2e-browser/run.sh
+.PHONY: browser-test
+browser-test:
+	bash e2e-browser/run.sh

@@ -28,8 +28,17 @@ public class Workspace extends PanacheEntityBase {
     @Column(nullable = false)
     public String country;
 
+    /** The public, non-secret key of the website widget ({@code wk_…}); rotating it retires the old one at once. */
     @Column(name = "widget_key", nullable = false, unique = true)
     public String widgetKey;
+
+    /** JSON array of the origins (scheme://host[:port]) allowed to post to the widget intake. */
+    @Column(name = "widget_allowed_origins", nullable = false)
+    public String widgetAllowedOrigins = "[]";
+
+    /** The consent sentence the widget shows and each widget lead's consent records; null = the default. */
+    @Column(name = "widget_consent_text")
+    public String widgetConsentText;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -13,9 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -27,7 +25,6 @@ public class WorkspaceService {
     private static final Logger LOG = Logger.getLogger(WorkspaceService.class);
     private static final Set<String> FIELDS = Set.of("name", "timezone", "country");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public record WorkspaceView(UUID id, String name, String timezone, String country, String widgetKey,
                                 Instant createdAt) {
@@ -63,7 +60,7 @@ public class WorkspaceService {
         w.name = name.trim();
         w.timezone = timezone == null ? "Europe/Madrid" : timezone;
         w.country = country == null ? "ES" : country.toUpperCase(Locale.ROOT);
-        w.widgetKey = "wk_" + HexFormat.of().formatHex(randomBytes(16));
+        w.widgetKey = io.hostreach.campaign.widget.WidgetKeys.generate();
         w.createdAt = Instant.now();
         return w.<Workspace>persist().invoke(saved -> LOG.infof("workspace %s created", saved.id))
                 .map(WorkspaceView::of);
@@ -75,11 +72,5 @@ public class WorkspaceService {
         return Workspace.<Workspace>findById(id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Workspace not found"))
                 .map(WorkspaceView::of);
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 }

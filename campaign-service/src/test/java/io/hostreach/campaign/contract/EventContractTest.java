@@ -30,8 +30,15 @@ class EventContractTest {
             CloudEvent event = codec.read(example);
             LeadCaptured lead = LeadCaptured.from(event.data());
             assertEquals("+34612345678", lead.phone());
-            assertEquals("idealista", lead.portal());
-            assertEquals("108765432", lead.listingId());
+            if ("widget".equals(lead.source())) {
+                // campaign-service's own announcement of a widget lead: no listing, the consent travels along.
+                assertEquals(null, lead.listingId());
+                assertEquals("/hostreach/campaign-service", event.source());
+                assertFalse(event.data().path("consent").path("text").asText().isBlank());
+            } else {
+                assertEquals("idealista", lead.portal());
+                assertEquals("108765432", lead.listingId());
+            }
         }
     }
 
