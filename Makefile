@@ -12,10 +12,12 @@ up:
 down:
 	deploy/local/stack.sh down
 
-## make test: the Kubernetes manifests check, infrastructure up if needed, then every module's tests
+## make test: the Kubernetes manifests check, infrastructure up if needed, every module's tests, the
+## contract linters, and the widget in a real browser (installs Debian's chromium when missing)
 test: k8s-check infra
 	KAFKA_BOOTSTRAP_SERVERS=$${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092} ./mvnw -B verify
 	bash docs/lint/lint.sh
+	KAFKA_BOOTSTRAP_SERVERS=$${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092} bash e2e-browser/run.sh
 
 ## make contract-lint: lint the generated OpenAPI (Redocly) and docs/asyncapi.yaml (AsyncAPI CLI)
 .PHONY: contract-lint
