@@ -130,12 +130,14 @@ public final class TemplateRules {
                 v.add(path, path + " must be an object {type, ...}");
                 continue;
             }
-            String type = JsonBody.oneOf(c, "type", path, meta ? List.of("HEADER", "BODY", "FOOTER", "BUTTONS") : List.of("BODY"), v);
+            if (!meta && c.hasNonNull("type") && !"BODY".equals(c.get("type").asText())) {
+                v.add(path + ".type", "text templates have only a BODY component");
+                continue;
+            }
+            String type = JsonBody.oneOf(c, "type", path, List.of("HEADER", "BODY", "FOOTER", "BUTTONS"), v);
             if (type == null) {
                 if (!c.hasNonNull("type")) {
                     v.add(path + ".type", path + ".type is required (" + (meta ? "HEADER, BODY, FOOTER or BUTTONS" : "BODY") + ")");
-                } else if (!meta) {
-                    v.add(path + ".type", "text templates have only a BODY component");
                 }
                 continue;
             }
