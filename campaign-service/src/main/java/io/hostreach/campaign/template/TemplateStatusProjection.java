@@ -29,7 +29,7 @@ public class TemplateStatusProjection {
     public record StatusChange(String wabaId, String metaTemplateId, String name, String language, String status,
                                String reason, Instant occurredAt) {
 
-        static StatusChange from(JsonNode data) {
+        public static StatusChange from(JsonNode data) {
             String id = text(data, "metaTemplateId");
             String status = text(data, "status");
             if (id == null || status == null) {
