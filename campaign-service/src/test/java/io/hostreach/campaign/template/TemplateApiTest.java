@@ -267,17 +267,39 @@ class TemplateApiTest {
     }
 
     @Test
+    void aCampaignStepMustNameATemplateOfItsWorkspace() {
+        String key = Api.testKey();
+        String foreign = create(Api.testKey(), text("ajena")).statusCode(201).extract().path("id");
+        String unknown = UUID.randomUUID().toString();
+        Api.as(key).body(Map.of("platform", "widget", "contactMode", "whatsapp-no-api", "settings", Map.of("sequence",
+                        List.of(Map.of("text", "Hola"), Map.of("templateId", foreign, "delayHours", 24)))))
+                .post(PREFIX + "/campaigns").then().statusCode(400)
+                .body("message", equalTo("settings.sequence[1].templateId names no template of this workspace (GET /templates)"));
+        String mine = create(key, text("propia")).statusCode(201).extract().path("id");
+        String campaign = Api.createCampaign(key, Map.of("platform", "widget", "contactMode", "whatsapp-no-api",
+                "settings", Map.of("sequence", List.of(Map.of("templateId", mine)))));
+        Api.as(key).body(Map.of("settings", Map.of("sequence", List.of(Map.of("templateId", mine),
+                        Map.of("templateId", unknown, "delayHours", 48)))))
+                .patch(PREFIX + "/campaigns/" + campaign).then().statusCode(400)
+                .body("details.field", equalTo(List.of("settings.sequence[1].templateId")));
+        Api.as(key).get(PREFIX + "/campaigns/" + campaign).then().body("settings.sequence.size()", equalTo(1));
+        // Other settings can change without touching the sequence.
+        Api.as(key).body(Map.of("settings", Map.of("dailyCap", 20))).patch(PREFIX + "/campaigns/" + campaign).then().statusCode(200);
+    }
+
+    @Test
     void aCampaignRunsWithAnApprovedTemplateOfItsWorkspaceOnly() {
         String key = Api.testKey();
         Api.as(key).body(Map.of("type", "whatsapp", "whatsAppBusinessAccountId", "102290129340398",
                 "phoneNumberId", "106540352242922", "token", "EAAG-test-token-123456", "phone", "+34612345678"))
                 .post(PREFIX + "/accounts").then().statusCode(201);
         String template = create(key, meta("captacion_run")).statusCode(201).extract().path("id");
-        String foreign = create(Api.testKey(), meta("ajena")).statusCode(201).extract().path("id");
+        String deleted = create(key, meta("borrada")).statusCode(201).extract().path("id");
         String blocked = Api.createCampaign(key, Map.of("platform", "widget", "contactMode", "whatsapp",
-                "settings", Map.of("sequence", List.of(Map.of("templateId", foreign)))));
+                "settings", Map.of("sequence", List.of(Map.of("templateId", deleted)))));
+        Api.as(key).delete(PREFIX + "/templates/" + deleted).then().statusCode(204);
         Api.setStatus(key, blocked, "running").statusCode(409)
-                .body("details.message", hasItem("settings.sequence template " + foreign + " is not an approved template of this workspace"));
+                .body("details.message", hasItem("settings.sequence template " + deleted + " is not an approved template of this workspace"));
         String runs = Api.createCampaign(key, Map.of("platform", "widget", "contactMode", "whatsapp",
                 "settings", Map.of("sequence", List.of(Map.of("templateId", template)))));
         Api.setStatus(key, runs, "running").statusCode(200);
