@@ -43,9 +43,11 @@ public class CampaignService {
     private final RunReadiness readiness;
     private final CampaignStatsReader stats;
     private final WebhookQueue webhooks;
+    private final TemplateReferences templates;
 
     public CampaignService(CampaignJson json, CampaignEvents events, RunReadiness readiness, CampaignStatsReader stats,
-                           WebhookQueue webhooks) {
+                           WebhookQueue webhooks, TemplateReferences templates) {
+        this.templates = templates;
         this.json = json;
         this.events = events;
         this.readiness = readiness;
@@ -65,7 +67,7 @@ public class CampaignService {
         c.createdAt = now;
         c.updatedAt = now;
         apply(c, fields);
-        return c.<Campaign>persist()
+        return templates.check(c.workspaceId, c.environment, fields.settings()).chain(() -> c.<Campaign>persist())
                 .invoke(saved -> LOG.infof("campaign %s created (%s, %s)", saved.id, saved.platform, saved.environment))
                 .map(saved -> json.view(saved, CampaignView.Stats.NONE));
     }
@@ -114,9 +116,14 @@ public class CampaignService {
                 CampaignRequests.checkAllowedWhileRunning(patch);
             }
             CampaignRequests.Fields updated = CampaignRequests.update(fieldsOf(c), patch);
-            apply(c, updated);
-            c.updatedAt = Instant.now();
-            return flushAndAnnounce(c, workspace -> events.updated(c, workspace))
+            boolean newSequence = patch.path("settings").has("sequence");
+            Uni<Void> references = newSequence ? templates.check(c.workspaceId, c.environment, updated.settings())
+                    : Uni.createFrom().voidItem();
+            return references.chain(() -> {
+                apply(c, updated);
+                c.updatedAt = Instant.now();
+                return flushAndAnnounce(c, workspace -> events.updated(c, workspace));
+            })
                     .invoke(() -> LOG.infof("campaign %s updated", c.id))
                     .chain(() -> withStats(c));
         });
@@ -225,7 +232,7 @@ public class CampaignService {
         c.updatedAt = now;
         c.startedAt = now;
         apply(c, fields);
-        return c.<Campaign>persist()
+        return templates.check(c.workspaceId, c.environment, fields.settings()).chain(() -> c.<Campaign>persist())
                 .chain(saved -> queueJob(saved, "execute"))
                 .call(job -> flushAndAnnounce(c, workspace -> events.statusChanged(c, workspace, CampaignStatus.DRAFT, job.id)));
     }

@@ -7,6 +7,7 @@ import io.hostreach.campaign.lead.LeadCaptured;
 import io.hostreach.campaign.lead.LeadStore;
 import io.hostreach.campaign.messaging.OutreachProjection;
 import io.hostreach.campaign.messaging.OutreachReport;
+import io.hostreach.campaign.template.TemplateStatusProjection;
 import io.hostreach.platform.events.CloudEvent;
 import io.hostreach.platform.events.CloudEventCodec;
 import io.hostreach.platform.events.EventTypes;
@@ -26,7 +27,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Consumes what the workers publish: captured leads and extraction progress. Each event's effect and its
+ * Consumes what the workers publish: captured leads, extraction progress, outreach reports and Meta's template
+ * reviews. Each event's effect and its
  * inbox record commit together, so a redelivery has no second effect; poison records go to the DLQ; other
  * failures are retried first (the partition waits, keeping each campaign's order).
  */
@@ -45,11 +47,13 @@ public class WorkerEventsConsumer {
     private final LeadStore leads;
     private final ExtractionJobUpdater jobs;
     private final OutreachProjection outreach;
+    private final TemplateStatusProjection templates;
     private final MeterRegistry registry;
 
     public WorkerEventsConsumer(CloudEventCodec codec, Inbox inbox, LeadStore leads, ExtractionJobUpdater jobs,
-                                OutreachProjection outreach, MeterRegistry registry) {
+                                OutreachProjection outreach, TemplateStatusProjection templates, MeterRegistry registry) {
         this.codec = codec;
+        this.templates = templates;
         this.inbox = inbox;
         this.leads = leads;
         this.jobs = jobs;
@@ -62,6 +66,9 @@ public class WorkerEventsConsumer {
     @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, jitter = 100, abortOn = PoisonEventException.class)
     public Uni<Void> onOutreachEvent(String record) {
         return consume(OUTREACH, record, event -> {
+            if (EventTypes.TEMPLATE_STATUS_CHANGED.equals(event.type())) {
+                return templates.apply(event.data());
+            }
             OutreachReport report = OutreachReport.from(event.data());
             if (report.campaignId() == null) {
                 return Uni.createFrom().item("ignored");

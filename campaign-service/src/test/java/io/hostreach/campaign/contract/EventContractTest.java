@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hostreach.campaign.extraction.ExtractionProgress;
 import io.hostreach.campaign.lead.LeadCaptured;
+import io.hostreach.campaign.template.TemplateStatusProjection.StatusChange;
 import io.hostreach.platform.events.CloudEvent;
 import io.hostreach.platform.events.CloudEventCodec;
 import io.hostreach.testing.EventContract;
@@ -52,6 +53,23 @@ class EventContractTest {
                 assertEquals("idealista", progress.platform());
             }
         }
+    }
+
+    @Test
+    void templateStatusChangedExamplesParse() {
+        List<String> examples = contract.examples("io.hostreach.template.status-changed");
+        assertEquals(2, examples.size());
+        List<String> statuses = new java.util.ArrayList<>();
+        for (String example : examples) {
+            assertEquals(List.of(), contract.violations(example));
+            CloudEvent event = codec.read(example);
+            StatusChange change = StatusChange.from(event.data());
+            assertEquals(event.subject(), change.metaTemplateId());
+            assertEquals("102290129340398", change.wabaId());
+            assertEquals("es_ES", change.language());
+            statuses.add(change.status() + ":" + change.reason());
+        }
+        assertEquals(List.of("APPROVED:NONE", "REJECTED:INVALID_FORMAT"), statuses);
     }
 
     @Test

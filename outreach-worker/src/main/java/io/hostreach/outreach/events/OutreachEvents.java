@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Writes this worker's events into the outbox, for {@code outreach-events} (key = leadId, so one lead's
- * events stay in order; campaign.drained is keyed by its campaign). Call inside the transaction of the
+ * events stay in order; campaign.drained is keyed by its campaign, template.status-changed by Meta's template id). Call inside the transaction of the
  * change the event announces; the caller kicks the relay after commit.
  */
 @ApplicationScoped
@@ -57,9 +57,18 @@ public class OutreachEvents {
         return append(EventTypes.CAMPAIGN_DRAINED, data.campaignId().toString(), data.campaignId(), data);
     }
 
+    /** Keyed (and subject) by Meta's template id, so one template's reviews stay in order. */
+    public Uni<Void> templateStatusChanged(TemplateStatusChanged data) {
+        return append(EventTypes.TEMPLATE_STATUS_CHANGED, data.metaTemplateId(), data.metaTemplateId(), data);
+    }
+
     private Uni<Void> append(String type, String key, UUID subject, Object data) {
+        return append(type, key, subject.toString(), data);
+    }
+
+    private Uni<Void> append(String type, String key, String subject, Object data) {
         JsonNode json = mapper.valueToTree(data);
-        CloudEvent event = CloudEvent.of(UUID.randomUUID().toString(), SOURCE, type, subject.toString(), clock.instant(), json);
+        CloudEvent event = CloudEvent.of(UUID.randomUUID().toString(), SOURCE, type, subject, clock.instant(), json);
         return outbox.append(topic, key, event).replaceWithVoid();
     }
 }

@@ -9,13 +9,15 @@ import java.util.List;
 /**
  * A WhatsApp Business Account webhook ({@code object: whatsapp_business_account}) as Meta sends it:
  * {@code entry[].changes[].value} holds {@code statuses[]} (our messages' fate) or {@code messages[]}
- * (what users wrote), with the business number in {@code metadata}. Unknown fields are ignored.
+ * (what users wrote), with the business number in {@code metadata}; a change of field
+ * {@code message_template_status_update} holds a template's review instead ({@code entry[].id} is then the WABA).
+ * Unknown fields are ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WebhookPayload(String object, List<Entry> entry) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String id, List<Change> changes) {
+    public record Entry(String id, Long time, List<Change> changes) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -24,7 +26,11 @@ public record WebhookPayload(String object, List<Entry> entry) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Value(@JsonProperty("messaging_product") String messagingProduct, Metadata metadata,
-                        List<Contact> contacts, List<Inbound> messages, List<Status> statuses, List<ErrorItem> errors) {
+                        List<Contact> contacts, List<Inbound> messages, List<Status> statuses, List<ErrorItem> errors,
+                        // field message_template_status_update: Meta reviewed, paused or disabled a template
+                        String event, @JsonProperty("message_template_id") String messageTemplateId,
+                        @JsonProperty("message_template_name") String messageTemplateName,
+                        @JsonProperty("message_template_language") String messageTemplateLanguage, String reason) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

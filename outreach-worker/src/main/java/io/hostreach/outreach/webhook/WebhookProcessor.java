@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * Processes stored webhook payloads in arrival order, each in its own transaction with its effects and
- * events: statuses, then inbound messages. A payload that keeps failing is set aside after a few
+ * events: statuses, inbound messages, and template reviews (relayed to campaign-service). A payload that keeps failing is set aside after a few
  * attempts with its error (it stays in the table for an operator). Replicas share payloads through SKIP
  * LOCKED.
  */
@@ -38,6 +38,7 @@ public class WebhookProcessor {
 
     private final StatusHandler statuses;
     private final InboundHandler inbound;
+    private final TemplateStatusHandler templates;
     private final ObjectMapper mapper;
     private final OutboxRelay relay;
     private final Dispatcher dispatcher;
@@ -46,11 +47,13 @@ public class WebhookProcessor {
     private final SerialJob job;
     private volatile Long current; // the payload of the running round (one round at a time)
 
-    public WebhookProcessor(StatusHandler statuses, InboundHandler inbound, ObjectMapper mapper, OutboxRelay relay,
+    public WebhookProcessor(StatusHandler statuses, InboundHandler inbound, TemplateStatusHandler templates,
+                            ObjectMapper mapper, OutboxRelay relay,
                             Dispatcher dispatcher, Clock clock, Vertx vertx,
                             @ConfigProperty(name = "hostreach.webhooks.max-attempts", defaultValue = "5") int maxAttempts) {
         this.statuses = statuses;
         this.inbound = inbound;
+        this.templates = templates;
         this.mapper = mapper;
         this.relay = relay;
         this.dispatcher = dispatcher;
@@ -111,6 +114,10 @@ public class WebhookProcessor {
             for (WebhookPayload.Change change : nonNull(entry.changes())) {
                 WebhookPayload.Value value = change.value();
                 if (value == null) {
+                    continue;
+                }
+                if (TemplateStatusHandler.FIELD.equals(change.field())) {
+                    work.add(Uni.createFrom().deferred(() -> templates.handle(entry.id(), entry.time(), value, receivedAt)));
                     continue;
                 }
                 String sender = value.metadata() == null ? null : value.metadata().phoneNumberId();

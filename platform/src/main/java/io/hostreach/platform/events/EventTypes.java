@@ -20,6 +20,8 @@ public final class EventTypes {
     public static final String MESSAGE_READ = PREFIX + "message.read";
     public static final String MESSAGE_FAILED = PREFIX + "message.failed";
     public static final String TASK_CREATED = PREFIX + "task.created";
+    /** Meta reviewed, paused or disabled a message template (outreach-worker relays Meta's webhook). */
+    public static final String TEMPLATE_STATUS_CHANGED = PREFIX + "template.status-changed";
 
     private EventTypes() {
     }
