@@ -20,11 +20,13 @@ final class Stack {
     final ServiceProcess campaigns;
     final ServiceProcess extraction;
     final ServiceProcess outreach;
+    private final FixturePortals portals;
 
-    private Stack(ServiceProcess campaigns, ServiceProcess extraction, ServiceProcess outreach) {
+    private Stack(ServiceProcess campaigns, ServiceProcess extraction, ServiceProcess outreach, FixturePortals portals) {
         this.campaigns = campaigns;
         this.extraction = extraction;
         this.outreach = outreach;
+        this.portals = portals;
     }
 
     static synchronized Stack get() {
@@ -41,16 +43,21 @@ final class Stack {
 
     private static Stack start(Map<String, String> extra) throws Exception {
         Path root = Path.of(System.getProperty("hostreach.root", ".."));
+        // Live campaigns crawl the portals' fixtures on a local server; test-mode ones still read the sandbox.
+        FixturePortals portals = FixturePortals.start(root);
         ServiceProcess extraction = ServiceProcess.start(root, "extraction-worker",
-                common(root, "extraction-worker", "extraction", Map.of(), extra));
+                common(root, "extraction-worker", "extraction", portals.workerProperties(), extra));
+        // Meta's webhook secrets have no default in production; the run needs some (no webhook is called).
         ServiceProcess outreach = ServiceProcess.start(root, "outreach-worker",
-                common(root, "outreach-worker", "outreach", Map.of(), extra));
+                common(root, "outreach-worker", "outreach", Map.of(
+                        "hostreach.whatsapp.verify-token", "e2e-verify-" + RUN,
+                        "hostreach.whatsapp.app-secret", "e2e-app-secret-" + RUN), extra));
         ServiceProcess campaigns = ServiceProcess.start(root, "campaign-service",
                 common(root, "campaign-service", "campaigns", Map.of(
                         "hostreach.admin.token", ADMIN_TOKEN,
                         "hostreach.secrets.key", "ZTJlLW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=",
                         "quarkus.rest-client.extraction-worker.url", extraction.baseUrl()), extra));
-        return new Stack(campaigns, extraction, outreach);
+        return new Stack(campaigns, extraction, outreach, portals);
     }
 
     private static Map<String, String> common(Path root, String module, String database, Map<String, String> own,
@@ -92,5 +99,6 @@ final class Stack {
                 Thread.currentThread().interrupt();
             }
         }
+        portals.stop();
     }
 }
