@@ -84,7 +84,7 @@ class PortalExtractionIT {
                 PublicApi.as(stack, key).queryParam("limit", 100).get("/extractions/" + extraction + "/leads").then()
                         .statusCode(200).body("total", equalTo(created)));
         JsonPath leads = PublicApi.as(stack, key).queryParam("limit", 100).get("/extractions/" + extraction + "/leads")
-                .then().extract().jsonPath();
+                .then().statusCode(200).extract().jsonPath();
         List<String> leadPhones = leads.getList("data.phone");
         assertEquals(created, Set.copyOf(leadPhones).size(), "one lead per phone: " + leadPhones);
         for (String phone : leadPhones) {

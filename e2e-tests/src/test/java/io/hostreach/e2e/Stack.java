@@ -1,7 +1,9 @@
 package io.hostreach.e2e;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,19 +47,31 @@ final class Stack {
         Path root = Path.of(System.getProperty("hostreach.root", ".."));
         // Live campaigns crawl the portals' fixtures on a local server; test-mode ones still read the sandbox.
         FixturePortals portals = FixturePortals.start(root);
-        ServiceProcess extraction = ServiceProcess.start(root, "extraction-worker",
-                common(root, "extraction-worker", "extraction", portals.workerProperties(), extra));
-        // Meta's webhook secrets have no default in production; the run needs some (no webhook is called).
-        ServiceProcess outreach = ServiceProcess.start(root, "outreach-worker",
-                common(root, "outreach-worker", "outreach", Map.of(
-                        "hostreach.whatsapp.verify-token", "e2e-verify-" + RUN,
-                        "hostreach.whatsapp.app-secret", "e2e-app-secret-" + RUN), extra));
-        ServiceProcess campaigns = ServiceProcess.start(root, "campaign-service",
-                common(root, "campaign-service", "campaigns", Map.of(
-                        "hostreach.admin.token", ADMIN_TOKEN,
-                        "hostreach.secrets.key", "ZTJlLW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=",
-                        "quarkus.rest-client.extraction-worker.url", extraction.baseUrl()), extra));
-        return new Stack(campaigns, extraction, outreach, portals);
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            ServiceProcess extraction = ServiceProcess.start(root, "extraction-worker",
+                    common(root, "extraction-worker", "extraction", portals.workerProperties(), extra));
+            started.add(extraction);
+            // Meta's webhook secrets have no default in production; the run needs some (no webhook is called).
+            ServiceProcess outreach = ServiceProcess.start(root, "outreach-worker",
+                    common(root, "outreach-worker", "outreach", Map.of(
+                            "hostreach.whatsapp.verify-token", "e2e-verify-" + RUN,
+                            "hostreach.whatsapp.app-secret", "e2e-app-secret-" + RUN), extra));
+            started.add(outreach);
+            ServiceProcess campaigns = ServiceProcess.start(root, "campaign-service",
+                    common(root, "campaign-service", "campaigns", Map.of(
+                            "hostreach.admin.token", ADMIN_TOKEN,
+                            "hostreach.secrets.key", "ZTJlLW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=",
+                            "quarkus.rest-client.extraction-worker.url", extraction.baseUrl()), extra));
+            return new Stack(campaigns, extraction, outreach, portals);
+        } catch (Exception | Error e) {
+            // No half-started stack left behind: what started is stopped before the failure is reported.
+            for (ServiceProcess service : started) {
+                service.close();
+            }
+            portals.stop();
+            throw e;
+        }
     }
 
     private static Map<String, String> common(Path root, String module, String database, Map<String, String> own,
@@ -77,6 +91,8 @@ final class Stack {
         p.put("kafka.bootstrap.servers", kafka);
         p.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + database + "_e2e");
         p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + database + "_e2e");
+        // Small pools: the run shares PostgreSQL (and its connection limit) with everything else on the machine.
+        p.put("quarkus.datasource.reactive.max-size", "8");
         p.put("quarkus.flyway.clean-disabled", "false");
         p.put("quarkus.flyway.clean-at-start", "true");
         for (String topic : new String[]{"campaign-events", "lead-events", "extraction-events", "outreach-events"}) {
