@@ -47,7 +47,17 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         ServiceProcess service = new ServiceProcess(module, port, process);
-        service.awaitReady();
+        try {
+            service.awaitReady();
+        } catch (RuntimeException e) {
+            // A service that never got ready must not outlive the run (it holds database connections).
+            try {
+                service.close();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
+        }
         return service;
     }
 

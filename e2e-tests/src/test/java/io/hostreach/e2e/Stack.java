@@ -1,7 +1,9 @@
 package io.hostreach.e2e;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,11 +22,13 @@ final class Stack {
     final ServiceProcess campaigns;
     final ServiceProcess extraction;
     final ServiceProcess outreach;
+    private final FixturePortals portals;
 
-    private Stack(ServiceProcess campaigns, ServiceProcess extraction, ServiceProcess outreach) {
+    private Stack(ServiceProcess campaigns, ServiceProcess extraction, ServiceProcess outreach, FixturePortals portals) {
         this.campaigns = campaigns;
         this.extraction = extraction;
         this.outreach = outreach;
+        this.portals = portals;
     }
 
     static synchronized Stack get() {
@@ -41,16 +45,33 @@ final class Stack {
 
     private static Stack start(Map<String, String> extra) throws Exception {
         Path root = Path.of(System.getProperty("hostreach.root", ".."));
-        ServiceProcess extraction = ServiceProcess.start(root, "extraction-worker",
-                common(root, "extraction-worker", "extraction", Map.of(), extra));
-        ServiceProcess outreach = ServiceProcess.start(root, "outreach-worker",
-                common(root, "outreach-worker", "outreach", Map.of(), extra));
-        ServiceProcess campaigns = ServiceProcess.start(root, "campaign-service",
-                common(root, "campaign-service", "campaigns", Map.of(
-                        "hostreach.admin.token", ADMIN_TOKEN,
-                        "hostreach.secrets.key", "ZTJlLW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=",
-                        "quarkus.rest-client.extraction-worker.url", extraction.baseUrl()), extra));
-        return new Stack(campaigns, extraction, outreach);
+        // Live campaigns crawl the portals' fixtures on a local server; test-mode ones still read the sandbox.
+        FixturePortals portals = FixturePortals.start(root);
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            ServiceProcess extraction = ServiceProcess.start(root, "extraction-worker",
+                    common(root, "extraction-worker", "extraction", portals.workerProperties(), extra));
+            started.add(extraction);
+            // Meta's webhook secrets have no default in production; the run needs some (no webhook is called).
+            ServiceProcess outreach = ServiceProcess.start(root, "outreach-worker",
+                    common(root, "outreach-worker", "outreach", Map.of(
+                            "hostreach.whatsapp.verify-token", "e2e-verify-" + RUN,
+                            "hostreach.whatsapp.app-secret", "e2e-app-secret-" + RUN), extra));
+            started.add(outreach);
+            ServiceProcess campaigns = ServiceProcess.start(root, "campaign-service",
+                    common(root, "campaign-service", "campaigns", Map.of(
+                            "hostreach.admin.token", ADMIN_TOKEN,
+                            "hostreach.secrets.key", "ZTJlLW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=",
+                            "quarkus.rest-client.extraction-worker.url", extraction.baseUrl()), extra));
+            return new Stack(campaigns, extraction, outreach, portals);
+        } catch (Exception | Error e) {
+            // No half-started stack left behind: what started is stopped before the failure is reported.
+            for (ServiceProcess service : started) {
+                service.close();
+            }
+            portals.stop();
+            throw e;
+        }
     }
 
     private static Map<String, String> common(Path root, String module, String database, Map<String, String> own,
@@ -70,6 +91,8 @@ final class Stack {
         p.put("kafka.bootstrap.servers", kafka);
         p.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + database + "_e2e");
         p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + database + "_e2e");
+        // Small pools: the run shares PostgreSQL (and its connection limit) with everything else on the machine.
+        p.put("quarkus.datasource.reactive.max-size", "8");
         p.put("quarkus.flyway.clean-disabled", "false");
         p.put("quarkus.flyway.clean-at-start", "true");
         for (String topic : new String[]{"campaign-events", "lead-events", "extraction-events", "outreach-events"}) {
@@ -92,5 +115,6 @@ final class Stack {
                 Thread.currentThread().interrupt();
             }
         }
+        portals.stop();
     }
 }

@@ -20,6 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /accounts}: the WhatsApp numbers a workspace sends from. */
@@ -44,7 +48,8 @@ public class AccountResource {
     @POST
     @Operation(summary = "Connect a WhatsApp account", description = "{type: whatsapp, whatsAppBusinessAccountId, phoneNumberId, "
             + "token, phone} or {type: whatsapp-no-api, phone, evolutionInstanceId?, evolutionApiUrl?, evolutionApiKey?}")
-    public Uni<Response> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, JsonNode body) {
+    public Uni<Response> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountBodies.Create.class), examples = {@ExampleObject(name = "cloudApi", value = AccountBodies.CLOUD_API_EXAMPLE), @ExampleObject(name = "manual", value = AccountBodies.MANUAL_EXAMPLE)})) JsonNode body) {
         return idempotency.run(apiKey.get(), idempotencyKey, "POST /accounts", body,
                 () -> accounts.create(apiKey.get(), body).map(view -> Response.status(201).entity(view).build()));
     }

@@ -1,5 +1,6 @@
 package io.hostreach.campaign.api;
 
+import io.hostreach.campaign.auth.Scopes;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -9,15 +10,21 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Completes the generated OpenAPI document with what every operation shares, in one place rather than on
  * each method: the security schemes and requirements (X-Api-Key or Bearer for the public API, the operator
- * token for /admin), the error answers in the spec's format, descriptions of every response, the licence
- * and the server.
+ * token for /admin), the error answers in the spec's format, descriptions of every response, the scope each
+ * public operation needs (in its description, from its tag's "Scopes: x:read ..." statement, the same rule
+ * as {@link Scopes#required}), the licence and the server. {@code OpenApiCompletenessTest} fails the build
+ * when an operation still lacks what this cannot add (a request body's schema and example, a scope).
  */
 public class OpenApiContract implements OASFilter {
 
@@ -25,6 +32,8 @@ public class OpenApiContract implements OASFilter {
     static final String BEARER = "BearerApiKey";
     static final String ADMIN = "OperatorToken";
     private static final String ERROR_REF = "#/components/schemas/Error";
+    private static final Pattern SCOPE_STATEMENT = Pattern.compile("Scopes?: ([a-z][a-z-]*):(?:read|write)");
+    private static final String ANY_KEY = "any valid key";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -43,8 +52,51 @@ public class OpenApiContract implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> complete(path, method, operation)));
+        Map<String, String> scopeResources = scopeResources(openAPI);
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            complete(path, method, operation);
+            if (path.startsWith(PublicApi.PREFIX)) {
+                describeScope(method, operation, scopeResources);
+            }
+        }));
+    }
+
+    /**
+     * Tag name → the scope's resource part, read from the tag's description ("Scopes: leads:read for GET,
+     * leads:write otherwise" → leads; "Scope: platforms:read" → platforms); "" for tags any valid key may use.
+     */
+    private static Map<String, String> scopeResources(OpenAPI openAPI) {
+        Map<String, String> resources = new HashMap<>();
+        if (openAPI.getTags() == null) {
+            return resources;
+        }
+        for (Tag tag : openAPI.getTags()) {
+            String description = tag.getDescription() == null ? "" : tag.getDescription();
+            Matcher matcher = SCOPE_STATEMENT.matcher(description);
+            if (matcher.find()) {
+                resources.put(tag.getName(), matcher.group(1));
+            } else if (description.contains(ANY_KEY)) {
+                resources.putIfAbsent(tag.getName(), "");
+            }
+        }
+        return resources;
+    }
+
+    /** Appends "Scope: `leads:write`." (or that any valid key may call it) unless the description names one. */
+    private static void describeScope(PathItem.HttpMethod method, Operation operation, Map<String, String> resources) {
+        String description = operation.getDescription() == null ? "" : operation.getDescription().strip();
+        if (description.contains("Scope:") || operation.getTags() == null) {
+            return;
+        }
+        for (String tag : operation.getTags()) {
+            String resource = resources.get(tag);
+            if (resource != null) {
+                String scope = resource.isEmpty() ? "Scope: none, " + ANY_KEY + "."
+                        : "Scope: `" + Scopes.required(resource, method.name()) + "`.";
+                operation.description(description.isEmpty() ? scope : description + "\n\n" + scope);
+                return;
+            }
+        }
     }
 
     private static void complete(String path, PathItem.HttpMethod method, Operation operation) {

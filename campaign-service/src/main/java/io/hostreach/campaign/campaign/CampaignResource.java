@@ -24,8 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,7 +59,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<Response> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                JsonNode body) {
+                                @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBodies.Create.class), examples = {@ExampleObject(name = "portal", value = CampaignBodies.CREATE_EXAMPLE)})) JsonNode body) {
         return idempotency.run(apiKey.get(), idempotencyKey, "POST /campaigns", body,
                 () -> campaigns.create(apiKey.get(), body).map(view -> Response.status(201).entity(view).build()));
     }
@@ -91,7 +93,8 @@ public class CampaignResource {
     @Path("/{id}")
     @Operation(summary = "Update a campaign", description = "name, mode, contactMode, segmentation, settings; "
             + "segmentation and settings merge key by key. In draft and paused; while running only name and settings.dailyCap.")
-    public Uni<CampaignView> update(@PathParam("id") String id, JsonNode body) {
+    public Uni<CampaignView> update(@PathParam("id") String id,
+                                    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBodies.Update.class), examples = {@ExampleObject(name = "rename", value = CampaignBodies.UPDATE_EXAMPLE)})) JsonNode body) {
         return campaigns.update(apiKey.get(), id, body).invoke(relay::kick);
     }
 
@@ -101,7 +104,8 @@ public class CampaignResource {
             + "running|paused→completed. The same status again is a no-op.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "409", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Uni<CampaignView> changeStatus(@PathParam("id") String id, JsonNode body) {
+    public Uni<CampaignView> changeStatus(@PathParam("id") String id,
+                                          @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignBodies.StatusChange.class), examples = {@ExampleObject(name = "run", value = CampaignBodies.STATUS_EXAMPLE)})) JsonNode body) {
         return campaigns.changeStatus(apiKey.get(), id, body)
                 .invoke(change -> {
                     if (change.changed()) {

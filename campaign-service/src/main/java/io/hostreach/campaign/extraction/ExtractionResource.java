@@ -22,6 +22,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,7 +64,8 @@ public class ExtractionResource {
     @Operation(summary = "Start a one-shot extraction", description = "{platform, filters, maxResults}: creates an "
             + "extract_only campaign for the run and queues it.")
     @APIResponse(responseCode = "202")
-    public Uni<Response> start(@HeaderParam(Idempotency.HEADER) String idempotencyKey, JsonNode body) {
+    public Uni<Response> start(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                               @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExtractionBodies.Start.class), examples = {@ExampleObject(name = "fotocasa", value = ExtractionBodies.START_EXAMPLE)})) JsonNode body) {
         return idempotency.run(apiKey.get(), idempotencyKey, "POST /extractions", body,
                 () -> campaigns.startExtraction(apiKey.get(), body)
                         .invoke(relay::kick)

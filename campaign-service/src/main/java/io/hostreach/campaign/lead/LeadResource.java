@@ -21,6 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -62,7 +66,8 @@ public class LeadResource {
     @PATCH
     @Path("/{id}/status")
     @Operation(summary = "Move a lead through the pipeline", description = "Any status but PENDING, which only the system sets.")
-    public Uni<LeadView> updateStatus(@PathParam("id") String id, JsonNode body) {
+    public Uni<LeadView> updateStatus(@PathParam("id") String id,
+                                      @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadBodies.StatusChange.class), examples = {@ExampleObject(name = "qualified", value = LeadBodies.STATUS_EXAMPLE)})) JsonNode body) {
         return leads.updateStatus(apiKey.get(), id, body);
     }
 
@@ -84,7 +89,7 @@ public class LeadResource {
     @Path("/{id}/notes")
     @Operation(summary = "Add a note")
     public Uni<Response> addNote(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") String id,
-                                 JsonNode body) {
+                                 @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadBodies.Note.class), examples = {@ExampleObject(name = "note", value = LeadBodies.NOTE_EXAMPLE)})) JsonNode body) {
         return idempotency.run(apiKey.get(), idempotencyKey, "POST /leads/" + id + "/notes", body,
                 () -> leads.addNote(apiKey.get(), id, body).map(note -> Response.status(201).entity(note).build()));
     }

@@ -7,7 +7,11 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The data of an outreach event (message.*, lead.replied, lead.opted-out), as docs/asyncapi.yaml defines it. */
+/**
+ * The data of an outreach event (message.*, lead.replied, lead.opted-out), as docs/asyncapi.yaml defines it.
+ * {@code at} is null for the types on the topic that have none (task.created has a dueAt): they are read and
+ * ignored, not dead-lettered.
+ */
 public record OutreachReport(UUID messageId, UUID leadId, UUID campaignId, UUID workspaceId, String environment,
                              Integer step, String channel, String providerMessageId, String status, Integer errorCode,
                              String errorTitle, String text, Instant at) {
@@ -19,7 +23,7 @@ public record OutreachReport(UUID messageId, UUID leadId, UUID campaignId, UUID 
                     d.hasNonNull("step") ? d.get("step").asInt() : null, text(d, "channel"),
                     text(d, "providerMessageId"), text(d, "status"),
                     d.hasNonNull("errorCode") ? d.get("errorCode").asInt() : null, text(d, "errorTitle"),
-                    text(d, "text"), Instant.parse(d.path("at").asText()));
+                    text(d, "text"), d.hasNonNull("at") ? Instant.parse(d.get("at").asText()) : null);
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new PoisonEventException("malformed outreach event data: " + e.getMessage(), e);
         }

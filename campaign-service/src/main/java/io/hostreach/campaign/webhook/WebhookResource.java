@@ -21,6 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /webhooks}: signed event deliveries to the customer's endpoints. */
@@ -45,7 +49,8 @@ public class WebhookResource {
 
     @POST
     @Operation(summary = "Subscribe", description = "{url, secret (16-256 chars, never returned), name, events}")
-    public Uni<Response> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, JsonNode body) {
+    public Uni<Response> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookBodies.Create.class), examples = {@ExampleObject(name = "crm", value = WebhookBodies.CREATE_EXAMPLE)})) JsonNode body) {
         return idempotency.run(apiKey.get(), idempotencyKey, "POST /webhooks", body,
                 () -> webhooks.create(apiKey.get(), body).map(view -> Response.status(201).entity(view).build()));
     }
@@ -67,7 +72,8 @@ public class WebhookResource {
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change a subscription", description = "url, secret, name, events, enabled (true re-enables a disabled one)")
-    public Uni<WebhookService.SubscriptionView> update(@PathParam("id") String id, JsonNode body) {
+    public Uni<WebhookService.SubscriptionView> update(@PathParam("id") String id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookBodies.Update.class), examples = {@ExampleObject(name = "events", value = WebhookBodies.UPDATE_EXAMPLE)})) JsonNode body) {
         return webhooks.update(apiKey.get(), id, body);
     }
 

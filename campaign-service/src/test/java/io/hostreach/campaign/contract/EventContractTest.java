@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hostreach.campaign.extraction.ExtractionProgress;
 import io.hostreach.campaign.lead.LeadCaptured;
 import io.hostreach.campaign.template.TemplateStatusProjection.StatusChange;
+import io.hostreach.campaign.messaging.OutreachReport;
 import io.hostreach.platform.events.CloudEvent;
 import io.hostreach.platform.events.CloudEventCodec;
 import io.hostreach.testing.EventContract;
@@ -14,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** campaign-service as a consumer: it accepts the contract's examples of what it consumes. */
 class EventContractTest {
@@ -70,6 +72,29 @@ class EventContractTest {
             statuses.add(change.status() + ":" + change.reason());
         }
         assertEquals(List.of("APPROVED:NONE", "REJECTED:INVALID_FORMAT"), statuses);
+    }
+
+    @Test
+    void everyOutreachEventExampleIsReadAndTheOnesItActsOnCarryWhatTheProjectionNeeds() {
+        for (String type : List.of("io.hostreach.message.sent", "io.hostreach.message.delivered",
+                "io.hostreach.message.read", "io.hostreach.message.failed", "io.hostreach.lead.replied",
+                "io.hostreach.lead.opted-out", "io.hostreach.task.created", "io.hostreach.campaign.drained")) {
+            for (String example : contract.examples(type)) {
+                CloudEvent event = codec.read(example);
+                OutreachReport report = OutreachReport.from(event.data());
+                assertNotNull(report.campaignId(), type);
+                assertNotNull(report.workspaceId(), type);
+                if (type.contains(".message.") || type.contains(".lead.")) {
+                    assertNotNull(report.leadId(), type);
+                    assertNotNull(report.at(), type);
+                }
+                if (type.contains(".message.")) {
+                    assertNotNull(report.messageId(), type);
+                    assertNotNull(report.status(), type);
+                }
+            }
+        }
+        assertFalse(contract.examples("io.hostreach.task.created").isEmpty());
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,7 +73,12 @@ class FetchRouteTest {
 
     @AfterEach
     void tearDown() {
-        extractions.close();
+        try {
+            // what the worker emitted during the test, checked against the published contract
+            assertEquals(List.of(), extractions.contractViolations(), "events that break docs/asyncapi.yaml");
+        } finally {
+            extractions.close();
+        }
     }
 
     @Test

@@ -58,7 +58,12 @@ class SandboxExtractionTest {
 
     @AfterEach
     void tearDown() {
-        extractions.close();
+        try {
+            // what the worker emitted during the test, checked against the published contract
+            assertEquals(List.of(), extractions.contractViolations(), "events that break docs/asyncapi.yaml");
+        } finally {
+            extractions.close();
+        }
     }
 
     @Test

@@ -67,7 +67,12 @@ class ScheduleSlotsTest {
 
     @AfterEach
     void tearDown() {
-        extractions.close();
+        try {
+            // what the worker emitted during the test, checked against the published contract
+            assertEquals(List.of(), extractions.contractViolations(), "events that break docs/asyncapi.yaml");
+        } finally {
+            extractions.close();
+        }
     }
 
     @Test

@@ -25,6 +25,11 @@ public final class EventLog implements AutoCloseable {
                 .withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(topic);
     }
 
+    /** Every CloudEvent read so far, of every campaign. */
+    public List<JsonNode> all() {
+        return task.getRecords().stream().map(ConsumerRecord::value).map(EventLog::parse).toList();
+    }
+
     /** The CloudEvents keyed by this campaign, in order. */
     public List<JsonNode> of(UUID campaignId) {
         return task.getRecords().stream().filter(r -> campaignId.toString().equals(r.key()))
@@ -34,6 +39,11 @@ public final class EventLog implements AutoCloseable {
     /** The events of this campaign of this type. */
     public List<JsonNode> of(UUID campaignId, String type) {
         return of(campaignId).stream().filter(e -> type.equals(e.path("type").asText())).toList();
+    }
+
+    /** Every record read so far, of every campaign, as published. */
+    public List<String> raw() {
+        return task.getRecords().stream().map(ConsumerRecord::value).toList();
     }
 
     private static JsonNode parse(String value) {

@@ -3,6 +3,7 @@ package io.hostreach.extraction.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hostreach.extraction.campaign.CampaignEvents;
 import io.hostreach.extraction.campaign.Rows;
+import io.hostreach.testing.EventContract;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -11,6 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -93,6 +97,23 @@ public final class Extractions implements AutoCloseable {
     public long leadsInOutbox(UUID campaignId) {
         return rows.count("select count(*) from outbox_event where message_key = ? and event_type = ?",
                 campaignId.toString(), LEAD_CAPTURED);
+    }
+
+    /**
+     * Every way a lead or extraction event read so far breaks docs/asyncapi.yaml: the worker is the producer
+     * of both, and its tests check what it really emits, not a hand-made sample.
+     */
+    public List<String> contractViolations() {
+        EventContract contract = EventContract.load();
+        return Stream.concat(leadEvents.raw().stream(), extractionEvents.raw().stream())
+                .flatMap(json -> contract.violations(json).stream().map(v -> v + " in " + json))
+                .toList();
+    }
+
+    /** The types of the lead and extraction events read so far (to show the contract check was not vacuous). */
+    public Set<String> typesSeen() {
+        return Stream.concat(leadEvents.all().stream(), extractionEvents.all().stream())
+                .map(e -> e.path("type").asText()).collect(Collectors.toSet());
     }
 
     public Map<String, Object> run(UUID extractionId) {

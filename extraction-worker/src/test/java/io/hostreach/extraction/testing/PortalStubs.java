@@ -91,8 +91,9 @@ public final class PortalStubs {
 
     /**
      * The Bogotá sale fixtures (3 pages) for this city slug, and a detail page for every listing: the owner of
-     * MC5090077 refuses agencies (the fixture as it is); every other detail names an owner who does not.
-     * Only the two listings without a phone in the search answer (MC5090077, MC5083310) get their detail asked.
+     * MC5090077 refuses agencies (the fixture as it is); MC5102288's publisher is an agency, MC5071946's a
+     * private person; every other detail names an owner who does not refuse agencies. Only the four listings the
+     * search leaves without a publisher type (MC5090077 and MC5083310 also without a phone) get their detail asked.
      */
     public void metrocuadradoBogota(String city) {
         String[] pages = {"search-page-1.json", "search-page-2.json", "search-page-3-last.json"};
@@ -107,7 +108,12 @@ public final class PortalStubs {
                     .willReturn(ok(JSON, body)));
             for (String link : Fixtures.all(body, "\"link\":\"(/inmueble/[^\"]+)\"")) {
                 String id = link.substring(link.lastIndexOf('/') + 1);
-                String detail = id.equals("MC5090077") ? owner : welcoming.replace("MC5090077", id);
+                String detail = switch (id) {
+                    case "MC5090077" -> owner;
+                    case "MC5102288" -> Fixtures.read("metrocuadrado", "detail-professional.html");
+                    case "MC5071946" -> Fixtures.read("metrocuadrado", "detail-private-with-phone.html");
+                    default -> welcoming.replace("MC5090077", id);
+                };
                 server.stubFor(get(urlPathEqualTo(link)).willReturn(ok(HTML, detail)));
             }
         }

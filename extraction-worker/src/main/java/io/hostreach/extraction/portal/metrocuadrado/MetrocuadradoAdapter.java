@@ -1,6 +1,7 @@
 package io.hostreach.extraction.portal.metrocuadrado;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hostreach.extraction.portal.AdvertiserType;
 import io.hostreach.extraction.portal.Listing;
 import io.hostreach.extraction.portal.PortalAdapter;
 import io.hostreach.extraction.portal.PortalRequest;
@@ -17,7 +18,9 @@ import java.util.Optional;
 /**
  * metrocuadrado (Colombia): listings, including {@code contactPhone} and {@code whatsapp}, come from the JSON
  * endpoint the site's own search page calls, {@code GET /rest-search/search}, authorised by the static
- * {@code X-Api-Key} embedded in the site's config. A listing without a phone gets one look at its detail page.
+ * {@code X-Api-Key} embedded in the site's config. The search items carry no publisher type (domain research
+ * §2.3), so a listing whose advertiser the search could not settle, or that came without a phone, gets one
+ * look at its detail page, whose {@code __NEXT_DATA__} names the publisher's company type and the contact.
  */
 public final class MetrocuadradoAdapter implements PortalAdapter {
 
@@ -66,10 +69,16 @@ public final class MetrocuadradoAdapter implements PortalAdapter {
         return searchParser.parse(response);
     }
 
-    /** The search JSON usually carries the phone; only when it did not is the detail page worth a request. */
+    /**
+     * The detail page is worth a request when the search left the advertiser unknown (only the detail can prove
+     * a private owner; without it the listing would count as professional) or gave no phone. A listing the
+     * search already proved professional and that has its phone needs nothing more.
+     */
     @Override
     public Optional<PortalRequest> contactRequest(Listing listing) {
-        if (listing.phone() != null || listing.url() == null) {
+        boolean settled = listing.advertiserType() == AdvertiserType.PROFESSIONAL
+                || listing.advertiserType() == AdvertiserType.PRIVATE;
+        if ((settled && listing.phone() != null) || listing.url() == null) {
             return Optional.empty();
         }
         Map<String, String> headers = new LinkedHashMap<>();

@@ -49,6 +49,51 @@ class MetrocuadradoDetailTest {
     }
 
     @Test
+    void theDetailPageNamesTheAgencyBehindAListingTheSearchCouldNotClassify() {
+        Listing card = fromSearch("MC5102288");
+        assertEquals(AdvertiserType.UNKNOWN, card.advertiserType());
+
+        Listing complete = adapter.parseContact(card,
+                MetrocuadradoFixtures.html(200, "detail-professional.html", DETAIL_URL + "MC5102288"));
+
+        assertEquals(AdvertiserType.PROFESSIONAL, complete.advertiserType(), "companyType Inmobiliaria");
+        assertEquals("Salitre Hogar Inmobiliaria S.A.S.", complete.advertiserName());
+        assertEquals("+576017035566", complete.phone());
+        assertEquals(Boolean.FALSE, complete.whatsapp());
+        assertTrue(complete.description().contains("nuestros asesores"));
+        assertTrue(adapter.contactRequest(complete).isEmpty(), "settled and with a phone");
+    }
+
+    @Test
+    void theDetailPageProvesAnOwnerWhoseSearchItemHadAPhoneButNoPublisher() {
+        Listing card = fromSearch("MC5071946");
+        assertEquals(AdvertiserType.UNKNOWN, card.advertiserType());
+        assertEquals("+573105550142", card.phone());
+
+        Listing complete = adapter.parseContact(card,
+                MetrocuadradoFixtures.html(200, "detail-private-with-phone.html", DETAIL_URL + "MC5071946"));
+
+        assertEquals(AdvertiserType.PRIVATE, complete.advertiserType(), "companyType Persona Natural");
+        assertEquals("+573105550142", complete.phone());
+        assertEquals(Boolean.TRUE, complete.whatsapp());
+        assertTrue(complete.description().startsWith("Vendo mi apartamento en Cedritos"));
+        assertFalse(AgencyRefusal.refusesAgencies(complete.title(), complete.description()));
+        assertTrue(adapter.contactRequest(complete).isEmpty(), "settled and with a phone");
+    }
+
+    @Test
+    void aDetailPageWithoutAPublisherLeavesTheAdvertiserUnknown() {
+        Listing card = fromSearch("MC5071946");
+        String anonymous = MetrocuadradoFixtures.read("detail-private-with-phone.html")
+                .replace(",\"contactInfo\":{\"companyType\":\"Persona Natural\",\"companyName\":null,\"contactName\":\"Andrés\"}", "");
+        assertFalse(anonymous.contains("companyType"));
+
+        Listing complete = adapter.parseContact(card, new PortalResponse(200, "text/html", anonymous, DETAIL_URL + "MC5071946"));
+
+        assertEquals(AdvertiserType.UNKNOWN, complete.advertiserType(), "unknown stays unknown, i.e. not a lead");
+    }
+
+    @Test
     void noAgenciesTextInTheDetailIsDetectable() {
         Listing card = fromSearch("MC5090077");
         assertFalse(AgencyRefusal.refusesAgencies(card.title(), card.description()));

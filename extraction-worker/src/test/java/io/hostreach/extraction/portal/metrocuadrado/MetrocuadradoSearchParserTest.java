@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -120,9 +121,23 @@ class MetrocuadradoSearchParserTest {
     }
 
     @Test
-    void noContactRequestWhenTheSearchAlreadyGaveThePhone() {
-        assertTrue(adapter.contactRequest(listing("4405-M2856916")).isEmpty());
-        assertTrue(adapter.contactRequest(listing("MC5102288")).isEmpty());
+    void noContactRequestWhenTheSearchProvedAnAgencyAndGaveThePhone() {
+        assertTrue(adapter.contactRequest(listing("4405-M2856916")).isEmpty(), "agency office fields");
+        assertTrue(adapter.contactRequest(listing("12170-M3101455")).isEmpty(), "builder, new build");
+    }
+
+    @Test
+    void anUnknownAdvertiserWithAPhoneStillAsksTheDetailPageWhoPublishedIt() {
+        for (String id : new String[] {"MC5102288", "MC5071946"}) {
+            Listing unknown = listing(id);
+            assertEquals(AdvertiserType.UNKNOWN, unknown.advertiserType(), id);
+            assertNotNull(unknown.phone(), id);
+
+            Optional<PortalRequest> detail = adapter.contactRequest(unknown);
+
+            assertTrue(detail.isPresent(), id);
+            assertTrue(detail.get().path().startsWith("/inmueble/") && detail.get().path().endsWith("/" + id), id);
+        }
     }
 
     @Test

@@ -1,0 +1,58 @@
+package io.hostreach.outreach.contract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hostreach.outreach.campaign.CampaignEvent;
+import io.hostreach.outreach.lead.LeadCaptured;
+import io.hostreach.platform.events.CloudEventCodec;
+import io.hostreach.testing.EventContract;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * outreach-worker as a consumer: every example docs/asyncapi.yaml gives of the campaign and lead events it
+ * reads is understood, so a change of the published contract that would break this worker fails here first.
+ */
+class ConsumedEventsContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private final CloudEventCodec codec = new CloudEventCodec(JSON);
+    private final EventContract contract = EventContract.load();
+
+    @Test
+    void everyCampaignEventExampleIsReadWithItsWholeSnapshot() {
+        for (String type : List.of("io.hostreach.campaign.status-changed", "io.hostreach.campaign.updated",
+                "io.hostreach.campaign.execution-requested")) {
+            List<String> examples = contract.examples(type);
+            assertFalse(examples.isEmpty(), type);
+            for (String example : examples) {
+                CampaignEvent event = CampaignEvent.from(codec.read(example), JSON).orElseThrow();
+                assertEquals(type, event.type());
+                assertNotNull(event.campaign().id(), type);
+                assertNotNull(event.campaign().version(), type);
+                assertNotNull(event.campaign().mode(), type);
+                assertTrue(event.campaign().settings() == null || event.campaign().settings().isObject(), type);
+            }
+        }
+    }
+
+    @Test
+    void everyLeadCapturedExampleIsReadWithItsPhone() {
+        List<String> examples = contract.examples("io.hostreach.lead.captured");
+        assertFalse(examples.isEmpty());
+        for (String example : examples) {
+            LeadCaptured lead = LeadCaptured.from(codec.read(example), JSON).orElseThrow().lead();
+            assertEquals("+34612345678", lead.phone());
+            assertEquals("private", lead.advertiserType());
+            assertTrue(lead.fromPortal());
+            assertEquals("idealista", lead.listing().path("portal").asText());
+            assertNotNull(lead.leadId());
+            assertNotNull(lead.campaignId());
+        }
+    }
+}
