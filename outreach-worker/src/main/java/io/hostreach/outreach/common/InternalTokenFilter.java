@@ -22,8 +22,9 @@ public class InternalTokenFilter implements ContainerRequestFilter {
 
     private final byte[] expected;
 
-    public InternalTokenFilter(@ConfigProperty(name = "hostreach.internal-token", defaultValue = "") String token) {
-        this.expected = token.getBytes(StandardCharsets.UTF_8);
+    // Optional: unset closes the internal API (403) instead of failing the start.
+    public InternalTokenFilter(@ConfigProperty(name = "hostreach.internal-token") java.util.Optional<String> token) {
+        this.expected = token.orElse("").getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Meta's webhook endpoint. GET answers the subscription challenge when the verify token matches. POST
@@ -33,11 +34,13 @@ public class WhatsAppWebhookResource {
     private final WebhookProcessor processor;
     private final Clock clock;
 
-    public WhatsAppWebhookResource(@ConfigProperty(name = "hostreach.whatsapp.verify-token", defaultValue = "") String verifyToken,
-                                   @ConfigProperty(name = "hostreach.whatsapp.app-secret", defaultValue = "") String appSecret,
+    // Optional: an unset secret must refuse webhooks, not stop the worker from sending (an empty value is
+    // "missing" to MicroProfile Config, so a plain String would fail the start).
+    public WhatsAppWebhookResource(@ConfigProperty(name = "hostreach.whatsapp.verify-token") Optional<String> verifyToken,
+                                   @ConfigProperty(name = "hostreach.whatsapp.app-secret") Optional<String> appSecret,
                                    WebhookProcessor processor, Clock clock) {
-        this.verifyToken = verifyToken;
-        this.appSecret = appSecret;
+        this.verifyToken = verifyToken.orElse("");
+        this.appSecret = appSecret.orElse("");
         this.processor = processor;
         this.clock = clock;
     }

@@ -32,11 +32,11 @@ public class RemoteAccountDirectory implements AccountDirectory {
     private final Map<String, Entry<Template>> templates = new ConcurrentHashMap<>();
 
     public RemoteAccountDirectory(@RestClient CampaignServiceClient client,
-                                  @ConfigProperty(name = "hostreach.internal-token", defaultValue = "") String token,
+                                  @ConfigProperty(name = "hostreach.internal-token") java.util.Optional<String> token,
                                   @ConfigProperty(name = "hostreach.campaign-service.cache-ttl", defaultValue = "PT60S") Duration ttl,
                                   Clock clock) {
         this.client = client;
-        this.token = token;
+        this.token = token.orElse("");
         this.ttl = ttl;
         this.clock = clock;
     }
