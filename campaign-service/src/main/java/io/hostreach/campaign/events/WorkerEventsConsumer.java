@@ -1,6 +1,7 @@
 package io.hostreach.campaign.events;
 
 import io.hostreach.campaign.campaign.Campaign;
+import io.hostreach.campaign.campaign.CampaignService;
 import io.hostreach.campaign.extraction.ExtractionJobUpdater;
 import io.hostreach.campaign.extraction.ExtractionProgress;
 import io.hostreach.campaign.lead.LeadCaptured;
@@ -12,6 +13,7 @@ import io.hostreach.platform.events.CloudEventCodec;
 import io.hostreach.platform.events.EventTypes;
 import io.hostreach.platform.events.PoisonEventException;
 import io.hostreach.platform.inbox.Inbox;
+import io.hostreach.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.common.annotation.NonBlocking;
@@ -37,6 +39,7 @@ public class WorkerEventsConsumer {
     static final String EXTRACTIONS = "campaign-service.extraction-events";
     static final String OUTREACH = "campaign-service.outreach-events";
     private static final Logger LOG = Logger.getLogger(WorkerEventsConsumer.class);
+    private static final String OWN_SOURCE = "/hostreach/campaign-service";
 
     private final CloudEventCodec codec;
     private final Inbox inbox;
@@ -44,9 +47,14 @@ public class WorkerEventsConsumer {
     private final ExtractionJobUpdater jobs;
     private final OutreachProjection outreach;
     private final MeterRegistry registry;
+    private final CampaignService campaigns;
+    private final OutboxRelay relay;
 
     public WorkerEventsConsumer(CloudEventCodec codec, Inbox inbox, LeadStore leads, ExtractionJobUpdater jobs,
-                                OutreachProjection outreach, MeterRegistry registry) {
+                                OutreachProjection outreach, MeterRegistry registry, CampaignService campaigns,
+                                OutboxRelay relay) {
+        this.campaigns = campaigns;
+        this.relay = relay;
         this.codec = codec;
         this.inbox = inbox;
         this.leads = leads;
@@ -60,6 +68,19 @@ public class WorkerEventsConsumer {
     @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, jitter = 100, abortOn = PoisonEventException.class)
     public Uni<Void> onOutreachEvent(String record) {
         return consume(OUTREACH, record, event -> {
+            if (EventTypes.CAMPAIGN_DRAINED.equals(event.type())) {
+                String campaignId = event.data().path("campaignId").asText(null);
+                if (campaignId == null) {
+                    throw new PoisonEventException("campaign.drained without campaignId");
+                }
+                UUID id;
+                try {
+                    id = UUID.fromString(campaignId);
+                } catch (IllegalArgumentException e) {
+                    throw new PoisonEventException("campaign.drained with a malformed campaignId", e);
+                }
+                return campaigns.completeDrained(id);
+            }
             OutreachReport report = OutreachReport.from(event.data());
             if (report.campaignId() == null) {
                 return Uni.createFrom().item("ignored");
@@ -75,6 +96,10 @@ public class WorkerEventsConsumer {
         return consume(LEADS, record, event -> {
             if (!EventTypes.LEAD_CAPTURED.equals(event.type())) {
                 return Uni.createFrom().item("ignored");
+            }
+            if (OWN_SOURCE.equals(event.source())) {
+                // Leads this service imported itself: stored in the transaction that announced them.
+                return Uni.createFrom().item("own");
             }
             LeadCaptured captured = LeadCaptured.from(event.data());
             return ifCampaignExists(captured.campaignId(), () -> leads.capture(captured).map(o -> o.name().toLowerCase()));
@@ -110,6 +135,11 @@ public class WorkerEventsConsumer {
         return Panache.withTransaction(() -> inbox.firstDelivery(consumer, parsed.id(), parsed.type())
                         .chain(first -> first ? effect.apply(parsed) : Uni.createFrom().item("duplicate")))
                 .invoke(outcome -> count(consumer, outcome))
+                .invoke(outcome -> {
+                    if ("completed".equals(outcome)) {
+                        relay.kick(); // the status event committed with the change
+                    }
+                })
                 .onFailure(PoisonEventException.class).invoke(poison -> {
                     count(consumer, "poison");
                     LOG.warnf("%s: event %s cannot be processed, sent to the dead-letter topic: %s", consumer,
