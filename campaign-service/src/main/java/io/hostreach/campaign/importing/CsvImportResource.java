@@ -118,6 +118,15 @@ public class CsvImportResource {
         });
     }
 
+    /** Any other content type: the spec's 415, naming the two that work. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public ImportReport unsupported(@PathParam("id") String id) {
+        throw new ApiException(415, "Content-Type must be text/csv (the file as the body) or multipart/form-data "
+                + "(the file in a part named 'file')", java.util.List.of(), null);
+    }
+
     private ImportReport run(String id, String rawDryRun, Supplier<InputStream> body) {
         boolean dryRun = dryRun(rawDryRun);
         AuthenticatedKey key = apiKey.get();
