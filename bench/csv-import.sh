@@ -46,6 +46,8 @@ cleanup() {
   [ "${KEEP_LOGS:-no}" = yes ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
+export PGOPTIONS="-c client_min_messages=warning"
 
 # The file: phone, name, email and two attribute columns; every number a distinct valid Spanish mobile.
 python3 - "$ROWS" >"$WORK/leads.csv" <<'PY'
@@ -91,14 +93,15 @@ else
   OW_PORT="$(free_port)" CS_PORT="$(free_port)"
   # shellcheck disable=SC2086
   common_env DB_NAME="$OUTREACH_DB" HTTP_PORT="$OW_PORT" \
-    java -Xmx256m $TOPICS -Dmp.messaging.incoming.campaign-events-in.group.id="$RUN_TAG" \
+    java -Xmx256m $TOPICS -Dquarkus.http.port="$OW_PORT" -Dmp.messaging.incoming.campaign-events-in.group.id="$RUN_TAG" \
+      -Dhostreach.whatsapp.verify-token="bench-$RUN_TAG" -Dhostreach.whatsapp.app-secret="bench-$RUN_TAG" \
       -Dmp.messaging.incoming.lead-events-in.group.id="$RUN_TAG" \
       -jar "$ROOT/outreach-worker/target/quarkus-app/quarkus-run.jar" >"$WORK/outreach-worker.log" 2>&1 &
   OW_PID=$!
   # shellcheck disable=SC2086
   common_env DB_NAME="$CAMPAIGNS_DB" HTTP_PORT="$CS_PORT" HOSTREACH_ADMIN_TOKEN="$ADMIN_TOKEN" \
     HOSTREACH_SECRETS_KEY="$(head -c 32 /dev/urandom | base64)" \
-    java -Xmx256m $TOPICS -Dhostreach.outreach-worker.url="http://127.0.0.1:$OW_PORT" \
+    java -Xmx256m $TOPICS -Dquarkus.http.port="$CS_PORT" -Dhostreach.outreach-worker.url="http://127.0.0.1:$OW_PORT" \
       -Dmp.messaging.incoming.lead-events-in.group.id="$RUN_TAG" \
       -Dmp.messaging.incoming.extraction-events-in.group.id="$RUN_TAG" \
       -Dmp.messaging.incoming.outreach-events-in.group.id="$RUN_TAG" \

@@ -57,7 +57,16 @@ public class CsvImportResource {
             `suppressed` and are not imported; other bad rows are listed in `invalid` with their row number \
             (the header is row 1). With `dryRun=true` the file is checked and counted, nothing is stored. \
             Each imported lead is announced as `lead.captured` and, in a running campaign, enrolled for \
-            contact in batches of `segmentation.batchSize` per scheduled slot.""";
+            contact in batches of `segmentation.batchSize` per scheduled slot. A multipart upload carries the \
+            file in the part named `file`. Sending the same file again imports nothing twice: its rows come back \
+            as duplicates (an Idempotency-Key is not needed and not recorded for imports).""";
+
+    /** The multipart form, for the OpenAPI document. */
+    @Schema(name = "LeadImportUpload")
+    public static final class Upload {
+        @Schema(type = SchemaType.STRING, format = "binary", description = "The CSV file", required = true)
+        public String file;
+    }
 
     private final LeadImporter importer;
     private final CurrentApiKey apiKey;
@@ -72,15 +81,19 @@ public class CsvImportResource {
     @POST
     @Blocking
     @Consumes(CSV)
-    @Operation(summary = "Import leads from a CSV file (text/csv body)", description = DESCRIPTION)
-    @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "leads", value = "phone;name;email;notes;barrio\n"
-                    + "612345678;Carmen;carmen@example.com;Llamar por la tarde;Ruzafa\n+34 623 456 789;Jordi;;;Gràcia\n")))
+    @Operation(summary = "Import leads from a CSV file", description = DESCRIPTION)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "leads", value = "phone;name;email;notes;barrio\n"
+                            + "612345678;Carmen;carmen@example.com;Llamar por la tarde;Ruzafa\n+34 623 456 789;Jordi;;;Gràcia\n")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Upload.class))})
     @APIResponse(responseCode = "200", description = "What was imported (or would be, with dryRun)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Not a readable CSV file (empty, no header or no phone column, not UTF-8, an unclosed quote), or not a csv_import campaign",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "The campaign is completed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is neither text/csv nor multipart/form-data",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "The file is larger than 10 MB",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
@@ -96,12 +109,7 @@ public class CsvImportResource {
     @POST
     @Blocking
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import leads from a CSV file (multipart upload)", description = DESCRIPTION
-            + " The file goes in the part named `file`.")
-    @APIResponse(responseCode = "200", description = "What was imported (or would be, with dryRun)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "400", description = "No file part, or not a readable CSV file",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @Operation(hidden = true) // documented with the text/csv variant: one operation, two request media types
     public ImportReport importMultipart(@PathParam("id") String id,
                                         @QueryParam("dryRun") @Parameter(description = "Check and count only; store nothing",
                                                 schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String dryRun,
