@@ -85,7 +85,7 @@ else
   CREATED_DBS=yes
 
   common_env() {
-    env DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_APP_USER" DB_PASSWORD="$PG_APP_PASSWORD" \
+    exec env DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_APP_USER" DB_PASSWORD="$PG_APP_PASSWORD" \
       KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP_SERVERS" HOSTREACH_INTERNAL_TOKEN="$INTERNAL_TOKEN" "$@"
   }
   TOPICS="-Dhostreach.topics.campaign-events=$RUN_TAG-campaign-events -Dhostreach.topics.lead-events=$RUN_TAG-lead-events
@@ -102,6 +102,7 @@ else
   common_env DB_NAME="$CAMPAIGNS_DB" HTTP_PORT="$CS_PORT" HOSTREACH_ADMIN_TOKEN="$ADMIN_TOKEN" \
     HOSTREACH_SECRETS_KEY="$(head -c 32 /dev/urandom | base64)" \
     java -Xmx256m $TOPICS -Dquarkus.http.port="$CS_PORT" -Dhostreach.outreach-worker.url="http://127.0.0.1:$OW_PORT" \
+      -Dquarkus.log.category.\"io.hostreach.campaign.importing\".level=DEBUG \
       -Dmp.messaging.incoming.lead-events-in.group.id="$RUN_TAG" \
       -Dmp.messaging.incoming.extraction-events-in.group.id="$RUN_TAG" \
       -Dmp.messaging.incoming.outreach-events-in.group.id="$RUN_TAG" \
@@ -137,6 +138,13 @@ IMPORTED="$(python3 -c "import json; a = json.load(open('$WORK/answer.json')); p
 echo "csv_import_file: $ROWS rows, $SIZE_MB MB"
 echo "csv_import_answer: $IMPORTED"
 echo "csv_import_${ROWS}_rows: $(python3 -c "print(round($SECS, 2))") s"
+if [ -f "$WORK/campaign-service.log" ]; then
+  # Where the time went, from the service's own log: reading the file, the suppression check, check + store.
+  grep -Eo '(rows read in|suppression list in|checked and stored in) [0-9]+ ms' "$WORK/campaign-service.log" \
+    | sed -E 's/^rows read in/read/; s/^suppression list in/suppression check/; s/^checked and stored in/check + store/' \
+    | paste -sd, - | sed 's/^/csv_import_breakdown: /; s/,/, /g'
+fi
+echo "load_average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 [ "${KEEP_LOGS:-no}" = yes ] && echo "logs: $WORK"
 [ "$(python3 -c "import json; print(json.load(open('$WORK/answer.json'))['imported'])")" = "$ROWS" ] || \
   die "imported fewer rows than the file has (running stack: were some numbers there already?)"

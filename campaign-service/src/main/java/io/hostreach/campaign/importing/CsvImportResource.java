@@ -46,6 +46,8 @@ import java.util.function.Supplier;
 @Tag(name = "Leads", description = "Scopes: leads:read for GET, leads:write otherwise")
 public class CsvImportResource {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CsvImportResource.class);
+
     static final String CSV = "text/csv";
     private static final String DESCRIPTION = """
             csv_import campaigns in draft, running or paused. UTF-8 (a BOM is fine), `,` or `;` as delimiter \
@@ -140,11 +142,14 @@ public class CsvImportResource {
         AuthenticatedKey key = apiKey.get();
         LeadImporter.Target target = await(() -> importer.target(key, id));
         CsvLeadReader.Parsed parsed;
+        long started = System.nanoTime();
         try (InputStream in = body.get()) {
             parsed = CsvLeadReader.read(in, target.region());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        LOG.debugf("campaign %s: %d rows read in %d ms", target.campaignId(), parsed.total(),
+                (System.nanoTime() - started) / 1_000_000);
         ImportReport report = await(() -> importer.importRows(target, parsed, dryRun));
         if (!dryRun && report.imported() > 0) {
             relay.kick();

@@ -94,7 +94,7 @@ public class SuppressionResource {
             throw new BadRequestException("phones may hold at most " + SuppressionCheck.MAX_PHONES + " numbers per request");
         }
         java.util.List<String> phones = request.phones().stream().filter(p -> p != null && !p.isBlank()).distinct().toList();
-        return Panache.withSession(() -> suppressions.suppressedAmong(workspaceId, env, phones))
+        return Panache.withSession(() -> suppressions.suppressedAmongMany(workspaceId, env, phones))
                 .map(found -> new SuppressionCheck.Response(phones.stream().filter(found::contains).toList()));
     }
 
