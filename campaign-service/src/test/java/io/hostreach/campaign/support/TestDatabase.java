@@ -28,6 +28,18 @@ public final class TestDatabase {
         }
     }
 
+    /** An update or delete; answers the rows it changed. */
+    public static int update(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first column of every row, as text. */
     public static java.util.List<String> strings(String sql, Object... params) {
         try (Connection c = connect(); PreparedStatement statement = c.prepareStatement(sql)) {
