@@ -22,7 +22,7 @@ public class AdminTokenFilter {
         this.adminToken = adminToken.filter(t -> !t.isBlank());
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION, nonBlocking = true)
     public Response check(ContainerRequestContext request, ResourceInfo resource) {
         if (resource == null || resource.getResourceClass() == null
                 || !resource.getResourceClass().isAnnotationPresent(AdminApi.class)) {

@@ -34,7 +34,8 @@ public class ApiKeyFilter {
         this.rateLimiter = rateLimiter;
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    // On the event loop even before a @Blocking endpoint (the CSV import): the lookup is reactive.
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION, nonBlocking = true)
     public Uni<Response> authenticate(ContainerRequestContext request, ResourceInfo resource) {
         ApiScope scope = scopeOf(resource);
         if (scope == null) {

@@ -169,6 +169,35 @@ public class CampaignService {
         });
     }
 
+    /**
+     * {@code campaign.drained}: every lead of the campaign finished its sequence. A running csv_import campaign
+     * then completes by itself, through the same status event and webhook as a client's change; anything else
+     * (a portal campaign, already paused or completed) is left alone, so a redelivery changes nothing. Call
+     * inside the consumer's transaction and kick the relay after commit.
+     *
+     * @return what happened, for the consumer's metrics
+     */
+    public Uni<String> completeDrained(UUID campaignId) {
+        return Campaign.<Campaign>findById(campaignId).chain(c -> {
+            if (c == null) {
+                return Uni.createFrom().item("orphan");
+            }
+            if (Platform.of(c.platform) != Platform.CSV_IMPORT || !CampaignStatus.RUNNING.equals(c.status)) {
+                return Uni.createFrom().item("ignored");
+            }
+            String previous = c.status;
+            Instant now = Instant.now();
+            c.status = CampaignStatus.COMPLETED;
+            c.updatedAt = now;
+            c.completedAt = now;
+            return flushAndAnnounce(c, workspace -> events.statusChanged(c, workspace, previous, null))
+                    .chain(() -> webhooks.publish(c.workspaceId, c.environment, WebhookEventTypes.CAMPAIGN_STATUS_CHANGED,
+                            statusChange(c, previous)))
+                    .invoke(() -> LOG.infof("campaign %s: %s -> completed (every lead finished)", c.id, previous))
+                    .replaceWith("completed");
+        });
+    }
+
     @WithTransaction
     public Uni<Void> delete(AuthenticatedKey key, String id) {
         return find(key, id).chain(c -> {

@@ -1,6 +1,7 @@
 package io.hostreach.campaign.events;
 
 import io.hostreach.campaign.campaign.Campaign;
+import io.hostreach.campaign.campaign.CampaignService;
 import io.hostreach.campaign.extraction.ExtractionJobUpdater;
 import io.hostreach.campaign.extraction.ExtractionProgress;
 import io.hostreach.campaign.lead.LeadCaptured;
@@ -13,6 +14,7 @@ import io.hostreach.platform.events.CloudEventCodec;
 import io.hostreach.platform.events.EventTypes;
 import io.hostreach.platform.events.PoisonEventException;
 import io.hostreach.platform.inbox.Inbox;
+import io.hostreach.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.common.annotation.NonBlocking;
@@ -49,9 +51,14 @@ public class WorkerEventsConsumer {
     private final OutreachProjection outreach;
     private final TemplateStatusProjection templates;
     private final MeterRegistry registry;
+    private final CampaignService campaigns;
+    private final OutboxRelay relay;
 
     public WorkerEventsConsumer(CloudEventCodec codec, Inbox inbox, LeadStore leads, ExtractionJobUpdater jobs,
-                                OutreachProjection outreach, TemplateStatusProjection templates, MeterRegistry registry) {
+                                OutreachProjection outreach, TemplateStatusProjection templates, MeterRegistry registry,
+                                CampaignService campaigns, OutboxRelay relay) {
+        this.campaigns = campaigns;
+        this.relay = relay;
         this.codec = codec;
         this.templates = templates;
         this.inbox = inbox;
@@ -69,6 +76,19 @@ public class WorkerEventsConsumer {
             if (EventTypes.TEMPLATE_STATUS_CHANGED.equals(event.type())) {
                 return templates.apply(event.data());
             }
+            if (EventTypes.CAMPAIGN_DRAINED.equals(event.type())) {
+                String campaignId = event.data().path("campaignId").asText(null);
+                if (campaignId == null) {
+                    throw new PoisonEventException("campaign.drained without campaignId");
+                }
+                UUID id;
+                try {
+                    id = UUID.fromString(campaignId);
+                } catch (IllegalArgumentException e) {
+                    throw new PoisonEventException("campaign.drained with a malformed campaignId", e);
+                }
+                return campaigns.completeDrained(id);
+            }
             OutreachReport report = OutreachReport.from(event.data());
             if (report.campaignId() == null) {
                 return Uni.createFrom().item("ignored");
@@ -81,7 +101,9 @@ public class WorkerEventsConsumer {
     @NonBlocking
     @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, jitter = 100, abortOn = PoisonEventException.class)
     public Uni<Void> onLeadEvent(String record) {
-        return consume(LEADS, record, event -> {
+        // Leads this service imported itself were stored in the transaction that announced them: skipped before
+        // any transaction, so a 50,000-row import does not hold the partition up for 50,000 inbox rows.
+        return consume(LEADS, record, event -> OWN_SOURCE.equals(event.source()), event -> {
             if (!EventTypes.LEAD_CAPTURED.equals(event.type())) {
                 return Uni.createFrom().item("ignored");
             }
@@ -111,6 +133,11 @@ public class WorkerEventsConsumer {
     }
 
     private Uni<Void> consume(String consumer, String record, Function<CloudEvent, Uni<String>> effect) {
+        return consume(consumer, record, event -> false, effect);
+    }
+
+    private Uni<Void> consume(String consumer, String record, java.util.function.Predicate<CloudEvent> skip,
+                              Function<CloudEvent, Uni<String>> effect) {
         CloudEvent event;
         try {
             event = codec.read(record);
@@ -120,9 +147,18 @@ public class WorkerEventsConsumer {
             return Uni.createFrom().failure(poison);
         }
         CloudEvent parsed = event;
+        if (skip.test(parsed)) {
+            count(consumer, "own");
+            return Uni.createFrom().voidItem();
+        }
         return Panache.withTransaction(() -> inbox.firstDelivery(consumer, parsed.id(), parsed.type())
                         .chain(first -> first ? effect.apply(parsed) : Uni.createFrom().item("duplicate")))
                 .invoke(outcome -> count(consumer, outcome))
+                .invoke(outcome -> {
+                    if ("completed".equals(outcome)) {
+                        relay.kick(); // the status event committed with the change
+                    }
+                })
                 .onFailure(PoisonEventException.class).invoke(poison -> {
                     count(consumer, "poison");
                     LOG.warnf("%s: event %s cannot be processed, sent to the dead-letter topic: %s", consumer,

@@ -21,7 +21,7 @@ public class InternalTokenFilter {
         this.token = token.filter(t -> !t.isBlank());
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION, nonBlocking = true)
     public Response check(ContainerRequestContext request, ResourceInfo resource) {
         if (resource == null || resource.getResourceClass() == null
                 || !resource.getResourceClass().isAnnotationPresent(InternalApi.class)) {

@@ -28,6 +28,7 @@ public class LeadBatchAnnouncer {
     private static final String CLAIM = """
             select * from lead where announced_at is null order by created_at limit :limit for update skip locked""";
     private static final int BATCH = 500;
+    private static final int MAX_ROUNDS = 200;
 
     private final WebhookQueue webhooks;
     private final ObjectMapper mapper;
@@ -39,13 +40,22 @@ public class LeadBatchAnnouncer {
 
     @Scheduled(identity = "leads-imported", every = "${hostreach.webhooks.leads-batch-interval:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @SuppressWarnings("unchecked")
     Uni<Void> announce() {
+        return rounds(MAX_ROUNDS);
+    }
+
+    /** A full batch means more are waiting (a 50,000-row import): go on at once rather than at the next tick. */
+    private Uni<Void> rounds(int left) {
+        return round().chain(full -> full && left > 1 ? rounds(left - 1) : Uni.createFrom().voidItem());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Uni<Boolean> round() {
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(CLAIM, Lead.class).setParameter("limit", BATCH)
                                 .getResultList())
-                        .chain(rows -> announce((List<Lead>) rows)))
-                .onFailure().recoverWithNull();
+                        .chain(rows -> announce((List<Lead>) rows).replaceWith(rows.size() == BATCH)))
+                .onFailure().recoverWithItem(false);
     }
 
     private Uni<Void> announce(List<Lead> leads) {

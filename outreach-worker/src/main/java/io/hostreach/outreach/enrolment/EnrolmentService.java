@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hostreach.outreach.campaign.Campaign;
 import io.hostreach.outreach.campaign.CampaignRepository;
 import io.hostreach.outreach.campaign.CampaignSettings;
+import io.hostreach.outreach.drip.Drip;
 import io.hostreach.outreach.lead.LeadCaptured;
 import io.hostreach.outreach.phone.Recipient;
 import io.hostreach.outreach.send.OutreachMessage;
@@ -21,7 +22,7 @@ import java.util.UUID;
 /**
  * Enrols captured leads of extract_and_contact campaigns in the campaign's sequence: step 1 is due at
  * once (the dispatcher sends it at the first moment the schedule, the quiet hours, the legal window and
- * the caps allow). A lead is enrolled once per campaign; a lead that may not be contacted gets a SKIPPED
+ * the caps allow), except in a drip campaign (csv_import), whose scheduled slots release step 1. A lead is enrolled once per campaign; a lead that may not be contacted gets a SKIPPED
  * row saying why. Call inside a transaction.
  */
 @ApplicationScoped
@@ -103,11 +104,13 @@ public class EnrolmentService {
             enrolment.status = EnrolmentStatus.ACTIVE;
             enrolment.phone = recipient.e164();
             enrolment.region = recipient.region();
-            OutreachMessage first = OutreachMessage.pending(enrolment.id, lead.leadId(), lead.campaignId(),
-                    lead.workspaceId(), lead.environment(), 1, recipient.e164(), now, now);
             Uni<?> stored = waitingRow != null ? Uni.createFrom().item(enrolment) : enrolments.persist(enrolment);
+            // A drip campaign's lead waits for a scheduled slot to release it (DripScheduler); others go at once.
+            boolean drip = Drip.applies(campaign, settings);
             return stored
-                    .chain(() -> enrolments.getSession().chain(s -> s.persist(first)))
+                    .chain(() -> drip ? Uni.createFrom().voidItem() : enrolments.getSession().chain(s -> s.persist(
+                            OutreachMessage.pending(enrolment.id, lead.leadId(), lead.campaignId(), lead.workspaceId(),
+                                    lead.environment(), 1, recipient.e164(), now, now))))
                     .chain(() -> DrainDetector.rearm(campaign.id))
                     .invoke(() -> LOG.debugf("lead %s enrolled in campaign %s", lead.leadId(), campaign.id))
                     .replaceWith(Outcome.ENROLLED);

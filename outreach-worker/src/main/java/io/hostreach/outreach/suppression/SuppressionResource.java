@@ -79,6 +79,25 @@ public class SuppressionResource {
         }));
     }
 
+    /** Which of these numbers must not be contacted (campaign-service asks before storing a CSV import). */
+    @POST
+    @Path("check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<SuppressionCheck.Response> check(@PathParam("workspaceId") UUID workspaceId,
+                                                @QueryParam("environment") @DefaultValue("live") String environment,
+                                                SuppressionCheck.Request request) {
+        String env = Paging.environment(environment);
+        if (request == null || request.phones() == null) {
+            throw new BadRequestException("phones is required: a list of numbers in E.164");
+        }
+        if (request.phones().size() > SuppressionCheck.MAX_PHONES) {
+            throw new BadRequestException("phones may hold at most " + SuppressionCheck.MAX_PHONES + " numbers per request");
+        }
+        java.util.List<String> phones = request.phones().stream().filter(p -> p != null && !p.isBlank()).distinct().toList();
+        return Panache.withSession(() -> suppressions.suppressedAmongMany(workspaceId, env, phones))
+                .map(found -> new SuppressionCheck.Response(phones.stream().filter(found::contains).toList()));
+    }
+
     @DELETE
     @Path("{phone}")
     public Uni<RestResponse<Void>> remove(@PathParam("workspaceId") UUID workspaceId, @PathParam("phone") String phone,

@@ -68,6 +68,18 @@ public class SuppressionService {
                 .map(HashSet::new);
     }
 
+    /** The same for many numbers at once (a CSV import's chunk): one array parameter, not one per number. */
+    public Uni<Set<String>> suppressedAmongMany(UUID workspaceId, String environment, List<String> phones) {
+        if (phones.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Db.nativeList("""
+                        select phone from suppression where workspace_id = :workspace and environment = :environment
+                        and phone = any(cast(:phones as text[]))""",
+                String.class, Map.of("workspace", workspaceId, "environment", environment, "phones", phones.toArray(String[]::new)))
+                .map(HashSet::new);
+    }
+
     public Uni<Boolean> isSuppressed(UUID workspaceId, String environment, String phone) {
         return suppressedAmong(workspaceId, environment, List.of(phone)).map(found -> !found.isEmpty());
     }

@@ -56,6 +56,30 @@ class SuppressionApiTest extends QuarkusOutreachTest {
     }
 
     @Test
+    void aBatchCheckAnswersWhichNumbersAreSuppressedInThatWorkspaceAndEnvironment() {
+        UUID workspace = UUID.randomUUID();
+        internal().contentType("application/json").body(Map.of("phone", "+34612000101"))
+                .post(PATH + "?environment=test", workspace).then().statusCode(201);
+        internal().contentType("application/json").body(Map.of("phone", "+34612000102"))
+                .post(PATH + "?environment=live", workspace).then().statusCode(201);
+        internal().contentType("application/json").body(Map.of("phone", "+34612000103"))
+                .post(PATH + "?environment=test", UUID.randomUUID()).then().statusCode(201);
+
+        // The contract campaign-service's SuppressionCheckClient speaks (its CsvImportTest stands in for it).
+        internal().contentType("application/json")
+                .body(Map.of("phones", java.util.List.of("+34612000101", "+34612000102", "+34612000103", "+34612000104")))
+                .post(PATH + "/check?environment=test", workspace).then().statusCode(200)
+                .body("suppressed", org.hamcrest.Matchers.contains("+34612000101"));
+        internal().contentType("application/json").body(Map.of("phones", java.util.List.of()))
+                .post(PATH + "/check?environment=test", workspace).then().statusCode(200)
+                .body("suppressed", org.hamcrest.Matchers.hasSize(0));
+        internal().contentType("application/json").body("{}")
+                .post(PATH + "/check", workspace).then().statusCode(400);
+        given().contentType("application/json").body(Map.of("phones", java.util.List.of("+34612000101")))
+                .post(PATH + "/check?environment=test", workspace).then().statusCode(401);
+    }
+
+    @Test
     void theListIsPaginated() {
         UUID workspace = UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
