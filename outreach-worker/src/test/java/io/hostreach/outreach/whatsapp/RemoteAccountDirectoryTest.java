@@ -34,7 +34,7 @@ class RemoteAccountDirectoryTest extends QuarkusOutreachTest {
     CampaignServiceClient client;
 
     private RemoteAccountDirectory directory() {
-        return new RemoteAccountDirectory(client, "test-internal-token", Duration.ofMinutes(1), Clock.systemUTC());
+        return new RemoteAccountDirectory(client, java.util.Optional.of("test-internal-token"), Duration.ofMinutes(1), Clock.systemUTC());
     }
 
     @Test
