@@ -99,6 +99,8 @@ final class Stack {
             p.put("hostreach.topics." + topic, topic + "-e2e-" + RUN);
         }
         p.put("hostreach.outbox.initial-delay", "1s");
+        // The run may happen at any hour: quiet hours would hold every sandbox message at night.
+        p.put("hostreach.outreach.quiet-hours", "none");
         // outreach-worker reads account credentials from campaign-service with this shared token.
         p.put("hostreach.internal.token", INTERNAL_TOKEN);
         p.put("hostreach.internal-token", INTERNAL_TOKEN);
