@@ -10,7 +10,9 @@ import io.hostreach.platform.events.EventTypes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What outreach means for the system of record: the message log (statuses only move forward), lead statuses
@@ -31,12 +33,12 @@ public class OutreachProjection {
         this.mapper = mapper;
     }
 
-    /** Returns what happened, for the consumer's metrics. */
-    public Uni<String> apply(String type, OutreachReport r) {
+    /** Returns what happened, for the consumer's metrics; {@code eventId} names an inbound message (lead.replied). */
+    public Uni<String> apply(String type, String eventId, OutreachReport r) {
         return switch (type) {
             case EventTypes.MESSAGE_SENT, EventTypes.MESSAGE_DELIVERED, EventTypes.MESSAGE_READ, EventTypes.MESSAGE_FAILED ->
                     message(r);
-            case EventTypes.LEAD_REPLIED -> replied(r);
+            case EventTypes.LEAD_REPLIED -> inbound(eventId, r).chain(() -> replied(r));
             case EventTypes.LEAD_OPTED_OUT -> optedOut(r);
             default -> Uni.createFrom().item("ignored");
         };
@@ -58,6 +60,7 @@ public class OutreachProjection {
                 m.step = r.step() == null ? 1 : r.step();
                 m.channel = r.channel() == null ? "whatsapp" : r.channel();
                 m.status = "pending";
+                m.createdAt = r.at();
             }
             if (!"pending".equals(m.status) && !m.advancesTo(r.status())) {
                 return Uni.createFrom().item("stale");
@@ -98,6 +101,45 @@ public class OutreachProjection {
             }
             return moveLead(lead, next, r);
         });
+    }
+
+    /**
+     * A reply with its text joins the conversation as an inbound message, named after the event (a redelivery
+     * is skipped by the inbox; the id keeps it single anyway). A reply recorded by hand (a task completed as
+     * replied) has no text and stays only a lead status.
+     */
+    private Uni<Void> inbound(String eventId, OutreachReport r) {
+        if (r.text() == null || r.leadId() == null || r.campaignId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID id = inboundId(eventId);
+        return Message.<Message>findById(id).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Message m = new Message();
+            m.id = id;
+            m.workspaceId = r.workspaceId();
+            m.environment = r.environment();
+            m.leadId = r.leadId();
+            m.campaignId = r.campaignId();
+            m.step = 0;
+            m.channel = r.channel() == null ? "whatsapp" : r.channel();
+            m.direction = Message.INBOUND;
+            m.status = Message.RECEIVED;
+            m.body = r.text();
+            m.createdAt = r.at();
+            m.updatedAt = r.at();
+            return m.persist().replaceWithVoid();
+        });
+    }
+
+    private static UUID inboundId(String eventId) {
+        try {
+            return UUID.fromString(eventId);
+        } catch (IllegalArgumentException notUuid) {
+            return UUID.nameUUIDFromBytes(("lead.replied:" + eventId).getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private Uni<String> replied(OutreachReport r) {
