@@ -60,7 +60,8 @@ public class MessagingResource {
             + "the campaign's account (`campaignId`, default the lead's campaign); `accountId`, when given, must be that "
             + "account. 409 for a suppressed number, 422 for a lead without a phone. The answer is the queued message; its "
             + "statuses follow in the conversation and as message.status_updated webhooks.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "send",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MessagingBodies.Send.class), examples = @ExampleObject(name = "send",
             value = "{\"leadId\": \"5b0f7f4e-3c1a-4d7e-9a43-1f2a3b4c5d6e\", \"message\": \"¡Gracias! ¿Le viene bien mañana a las 11?\"}")))
     @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = MessageView.class)))
     @APIResponse(responseCode = "409", description = "Outside the 24-hour window, or the number is suppressed")
@@ -77,7 +78,8 @@ public class MessagingResource {
             + "campaignId?}`. The template's variables are filled from the lead. `scheduledAt` (ISO-8601 UTC, at most 30 "
             + "days ahead) delays it; quiet hours and legal windows may delay it further. 409 for a suppressed number, 422 "
             + "for a lead without a phone.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "sendTemplate",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MessagingBodies.SendTemplate.class), examples = @ExampleObject(name = "sendTemplate",
             value = "{\"leadId\": \"5b0f7f4e-3c1a-4d7e-9a43-1f2a3b4c5d6e\", \"templateId\": \"0c6f1d0e-8a57-4d1c-9b1e-2f3a4b5c6d7e\", "
                     + "\"scheduledAt\": \"2026-11-30T10:00:00Z\"}")))
     @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = MessageView.class)))
@@ -120,7 +122,8 @@ public class MessagingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Complete a task", description = "`{outcome: sent | skipped | replied}`: sent and skipped move the "
             + "lead's sequence on, replied ends it. 409 when the task is not open.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "complete",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MessagingBodies.TaskCompletion.class), examples = @ExampleObject(name = "complete",
             value = "{\"outcome\": \"sent\"}")))
     public Uni<Response> complete(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") String id,
                                   JsonNode body) {

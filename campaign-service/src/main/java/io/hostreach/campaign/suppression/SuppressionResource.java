@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.hostreach.campaign.messaging.MessagingBodies;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,7 +61,8 @@ public class SuppressionResource {
     @Operation(summary = "Suppress a number", description = "`phone` in any usual format (a number without + is read in the "
             + "workspace's country); `reason` optional, up to 255 characters. 201 when added, 200 when it was on the list "
             + "already (its first reason stays). Ends the sequences of every lead with that number.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "suppress",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MessagingBodies.Suppression.class), examples = @ExampleObject(name = "suppress",
             value = "{\"phone\": \"+34612345678\", \"reason\": \"Asked not to be contacted by phone\"}")))
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "200", description = "Already on the list")
