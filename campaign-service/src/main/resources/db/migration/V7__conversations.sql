@@ -5,3 +5,6 @@ alter table message add column created_at timestamp(6) with time zone;          
 update message set created_at = coalesce(sent_at, failed_at, updated_at);
 alter table message alter column created_at set not null;
 create index message_conversation_idx on message (workspace_id, environment, lead_id, created_at desc);
+
+-- Why the system paused a campaign (outreach-worker held it on a Meta error); null when a user paused it.
+alter table campaign add column paused_reason text;

@@ -2,7 +2,9 @@ package io.hostreach.campaign.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hostreach.campaign.campaign.CampaignService;
 import io.hostreach.campaign.lead.Lead;
+import io.smallrye.mutiny.Multi;
 import io.hostreach.campaign.lead.LeadStatus;
 import io.hostreach.campaign.webhook.WebhookEventTypes;
 import io.hostreach.campaign.webhook.WebhookQueue;
@@ -11,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,9 +29,11 @@ public class OutreachProjection {
     private static final Set<String> SYSTEM_OWNED = Set.of(LeadStatus.PENDING, "CONTACTED", "FOLLOWED_UP");
 
     private final WebhookQueue webhooks;
+    private final CampaignService campaigns;
     private final ObjectMapper mapper;
 
-    public OutreachProjection(WebhookQueue webhooks, ObjectMapper mapper) {
+    public OutreachProjection(WebhookQueue webhooks, ObjectMapper mapper, CampaignService campaigns) {
+        this.campaigns = campaigns;
         this.webhooks = webhooks;
         this.mapper = mapper;
     }
@@ -81,10 +86,22 @@ public class OutreachProjection {
             Message saved = m;
             Uni<?> stored = found == null ? m.persist() : Uni.createFrom().item(m);
             return stored.chain(() -> leadAfterMessage(saved, r))
+                    .chain(() -> pauseHeld(r))
                     .chain(() -> webhooks.publish(r.workspaceId(), r.environment(), WebhookEventTypes.MESSAGE_STATUS_UPDATED,
                             messageData(saved)))
                     .replaceWith("applied");
         });
+    }
+
+    /** outreach-worker held campaigns (every one of the account, for a number- or token-level error): pause them here. */
+    private Uni<Void> pauseHeld(OutreachReport r) {
+        if (!r.campaignPaused()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = r.pausedCampaignIds().isEmpty() ? List.of(r.campaignId()) : r.pausedCampaignIds();
+        String reason = r.reason() != null ? r.reason() : r.errorTitle();
+        return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> campaigns.pauseForOutreach(id, reason))
+                .collect().asList().replaceWithVoid();
     }
 
     private Uni<Void> leadAfterMessage(Message m, OutreachReport r) {
