@@ -71,6 +71,9 @@ public class OutreachProjection {
                 return Uni.createFrom().item("stale");
             }
             m.status = r.status();
+            if (m.body == null && r.text() != null && "sent".equals(r.status())) {
+                m.body = r.text(); // what the lead reads, for the conversation
+            }
             m.providerMessageId = r.providerMessageId() != null ? r.providerMessageId() : m.providerMessageId;
             m.updatedAt = r.at();
             switch (r.status()) {

@@ -108,6 +108,7 @@ class MessagingSendAndConversationTest {
                 .body("data[1].id", org.hamcrest.Matchers.equalTo(first))
                 .body("data[1].direction", org.hamcrest.Matchers.equalTo("outbound"))
                 .body("data[1].status", org.hamcrest.Matchers.equalTo("read"))
+                .body("data[1].text", org.hamcrest.Matchers.equalTo("Sí, me interesa")) // the fixture's message.sent text
                 .body("data[1].sentAt", org.hamcrest.Matchers.equalTo("2026-11-28T10:00:00Z"))
                 .body("data[1].readAt", org.hamcrest.Matchers.equalTo("2026-11-28T10:05:00Z"));
 

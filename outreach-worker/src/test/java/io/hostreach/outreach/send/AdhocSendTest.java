@@ -92,6 +92,7 @@ class AdhocSendTest extends QuarkusOutreachTest {
                 .formatted(TestPhones.digits(phone)), true, true)));
         JsonNode event = fixture.awaitEvent("io.hostreach.message.sent", d -> id.equals(d.path("messageId").asText()));
         assertEquals(0, event.path("data").path("step").asInt());
+        assertEquals("¡Gracias! ¿Le viene bien mañana a las 11?", event.path("data").path("text").asText());
         assertEquals(body.get("leadId"), event.path("data").path("leadId").asText());
 
         // The same client key again: the first message, nothing sent twice.
