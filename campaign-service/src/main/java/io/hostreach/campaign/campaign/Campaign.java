@@ -61,6 +61,10 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "paused_at")
     public Instant pausedAt;
 
+    /** Why the system paused it (a WhatsApp error outreach-worker could not send past); null when a user did. */
+    @Column(name = "paused_reason")
+    public String pausedReason;
+
     @Column(name = "completed_at")
     public Instant completedAt;
 

@@ -34,7 +34,7 @@ public class CampaignJson {
 
     public CampaignView view(Campaign c, CampaignView.Stats stats) {
         return new CampaignView(c.id, c.name, c.platform, c.mode, c.contactMode, c.status, read(c.segmentation),
-                read(c.settings), c.environment, c.createdAt, c.updatedAt, c.startedAt, c.pausedAt, c.completedAt,
+                read(c.settings), c.environment, c.createdAt, c.updatedAt, c.startedAt, c.pausedAt, c.pausedReason, c.completedAt,
                 stats);
     }
 }

@@ -149,6 +149,7 @@ public class CampaignService {
                 Instant now = Instant.now();
                 c.status = target;
                 c.updatedAt = now;
+                c.pausedReason = null; // a reason belongs to the system's own pause, until a user acts
                 switch (target) {
                     case CampaignStatus.RUNNING -> {
                         if (c.startedAt == null) {
@@ -264,6 +265,33 @@ public class CampaignService {
         return templates.check(c.workspaceId, c.environment, fields.settings()).chain(() -> c.<Campaign>persist())
                 .chain(saved -> queueJob(saved, "execute"))
                 .call(job -> flushAndAnnounce(c, workspace -> events.statusChanged(c, workspace, CampaignStatus.DRAFT, job.id)));
+    }
+
+    /**
+     * outreach-worker held a running campaign (a Meta error such as a paused template, a quality or token
+     * problem): it is paused here too, with the reason, announced like a user's pause (event and webhook) so
+     * nothing else runs and the customer sees why. Inside the caller's transaction; false if it was not running.
+     */
+    public Uni<Boolean> pauseForOutreach(UUID campaignId, String reason) {
+        return Campaign.<Campaign>findById(campaignId).chain(c -> {
+            if (c == null || !CampaignStatus.RUNNING.equals(c.status)) {
+                return Uni.createFrom().item(false);
+            }
+            String previous = c.status;
+            Instant now = Instant.now();
+            c.status = CampaignStatus.PAUSED;
+            c.pausedAt = now;
+            c.pausedReason = reason;
+            c.updatedAt = now;
+            LOG.warnf("campaign %s paused by outreach: %s", c.id, reason);
+            return flushAndAnnounce(c, workspace -> events.statusChanged(c, workspace, previous, null))
+                    .chain(() -> {
+                        var data = statusChange(c, previous);
+                        data.put("reason", reason);
+                        return webhooks.publish(c.workspaceId, c.environment, WebhookEventTypes.CAMPAIGN_STATUS_CHANGED, data);
+                    })
+                    .replaceWith(true);
+        });
     }
 
     /** What a status change did; {@code changed} is false for a no-op (same status). */

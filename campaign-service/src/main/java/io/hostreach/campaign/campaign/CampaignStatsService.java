@@ -48,7 +48,7 @@ public class CampaignStatsService {
                 })
                 .chain(() -> row(FUNNEL, id))
                 .chain(funnel -> grouped("select status, count(*) from lead where campaign_id = :id group by status", id)
-                        .chain(byStatus -> grouped("select status, count(*) from message where campaign_id = :id group by status", id)
+                        .chain(byStatus -> grouped("select status, count(*) from message where campaign_id = :id and direction = 'outbound' group by status", id)
                                 .chain(messages -> grouped("select coalesce(cast(error_code as varchar), coalesce(error_title, 'unknown')), count(*) "
                                         + "from message where campaign_id = :id and status = 'failed' group by 1", id)
                                         .chain(failures -> grouped("select status, count(*) from extraction_job where campaign_id = :id group by status", id)

@@ -23,6 +23,8 @@ public record CampaignView(
         Instant updatedAt,
         Instant startedAt,
         Instant pausedAt,
+        @Schema(description = "Why the system paused the campaign (e.g. a WhatsApp quality or token error); null when a "
+                + "user paused it. Fix the cause, then set it running again.") String pausedReason,
         Instant completedAt,
         Stats stats) {
 

@@ -93,7 +93,7 @@ public class WorkerEventsConsumer {
             if (report.campaignId() == null) {
                 return Uni.createFrom().item("ignored");
             }
-            return ifCampaignExists(report.campaignId(), () -> outreach.apply(event.type(), report));
+            return ifCampaignExists(report.campaignId(), () -> outreach.apply(event.type(), event.id(), report));
         });
     }
 

@@ -65,10 +65,29 @@ public class Message extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** {@code outbound} (ours) or {@code inbound} (the lead's reply, status {@code received}). */
+    @Column(nullable = false)
+    public String direction = OUTBOUND;
+
+    /** The text, where it is known: free text we sent, a rendered template, a reply. */
+    public String body;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static final String OUTBOUND = "outbound";
+    public static final String INBOUND = "inbound";
+    /** Accepted by outreach-worker, not sent yet (an ad-hoc send through the API). */
+    public static final String QUEUED = "queued";
+    public static final String RECEIVED = "received";
+
     /** Whether {@code next} is a step forward from the current status. */
     boolean advancesTo(String next) {
         if ("failed".equals(status)) {
             return false;
+        }
+        if (QUEUED.equals(status)) {
+            return true;
         }
         if ("failed".equals(next)) {
             return true;

@@ -2,7 +2,9 @@ package io.hostreach.campaign.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hostreach.campaign.campaign.CampaignService;
 import io.hostreach.campaign.lead.Lead;
+import io.smallrye.mutiny.Multi;
 import io.hostreach.campaign.lead.LeadStatus;
 import io.hostreach.campaign.webhook.WebhookEventTypes;
 import io.hostreach.campaign.webhook.WebhookQueue;
@@ -10,7 +12,10 @@ import io.hostreach.platform.events.EventTypes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What outreach means for the system of record: the message log (statuses only move forward), lead statuses
@@ -24,19 +29,21 @@ public class OutreachProjection {
     private static final Set<String> SYSTEM_OWNED = Set.of(LeadStatus.PENDING, "CONTACTED", "FOLLOWED_UP");
 
     private final WebhookQueue webhooks;
+    private final CampaignService campaigns;
     private final ObjectMapper mapper;
 
-    public OutreachProjection(WebhookQueue webhooks, ObjectMapper mapper) {
+    public OutreachProjection(WebhookQueue webhooks, ObjectMapper mapper, CampaignService campaigns) {
+        this.campaigns = campaigns;
         this.webhooks = webhooks;
         this.mapper = mapper;
     }
 
-    /** Returns what happened, for the consumer's metrics. */
-    public Uni<String> apply(String type, OutreachReport r) {
+    /** Returns what happened, for the consumer's metrics; {@code eventId} names an inbound message (lead.replied). */
+    public Uni<String> apply(String type, String eventId, OutreachReport r) {
         return switch (type) {
             case EventTypes.MESSAGE_SENT, EventTypes.MESSAGE_DELIVERED, EventTypes.MESSAGE_READ, EventTypes.MESSAGE_FAILED ->
                     message(r);
-            case EventTypes.LEAD_REPLIED -> replied(r);
+            case EventTypes.LEAD_REPLIED -> inbound(eventId, r).chain(() -> replied(r));
             case EventTypes.LEAD_OPTED_OUT -> optedOut(r);
             default -> Uni.createFrom().item("ignored");
         };
@@ -58,11 +65,15 @@ public class OutreachProjection {
                 m.step = r.step() == null ? 1 : r.step();
                 m.channel = r.channel() == null ? "whatsapp" : r.channel();
                 m.status = "pending";
+                m.createdAt = r.at();
             }
             if (!"pending".equals(m.status) && !m.advancesTo(r.status())) {
                 return Uni.createFrom().item("stale");
             }
             m.status = r.status();
+            if (m.body == null && r.text() != null && "sent".equals(r.status())) {
+                m.body = r.text(); // what the lead reads, for the conversation
+            }
             m.providerMessageId = r.providerMessageId() != null ? r.providerMessageId() : m.providerMessageId;
             m.updatedAt = r.at();
             switch (r.status()) {
@@ -78,10 +89,22 @@ public class OutreachProjection {
             Message saved = m;
             Uni<?> stored = found == null ? m.persist() : Uni.createFrom().item(m);
             return stored.chain(() -> leadAfterMessage(saved, r))
+                    .chain(() -> pauseHeld(r))
                     .chain(() -> webhooks.publish(r.workspaceId(), r.environment(), WebhookEventTypes.MESSAGE_STATUS_UPDATED,
                             messageData(saved)))
                     .replaceWith("applied");
         });
+    }
+
+    /** outreach-worker held campaigns (every one of the account, for a number- or token-level error): pause them here. */
+    private Uni<Void> pauseHeld(OutreachReport r) {
+        if (!r.campaignPaused()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = r.pausedCampaignIds().isEmpty() ? List.of(r.campaignId()) : r.pausedCampaignIds();
+        String reason = r.reason() != null ? r.reason() : r.errorTitle();
+        return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> campaigns.pauseForOutreach(id, reason))
+                .collect().asList().replaceWithVoid();
     }
 
     private Uni<Void> leadAfterMessage(Message m, OutreachReport r) {
@@ -98,6 +121,45 @@ public class OutreachProjection {
             }
             return moveLead(lead, next, r);
         });
+    }
+
+    /**
+     * A reply with its text joins the conversation as an inbound message, named after the event (a redelivery
+     * is skipped by the inbox; the id keeps it single anyway). A reply recorded by hand (a task completed as
+     * replied) has no text and stays only a lead status.
+     */
+    private Uni<Void> inbound(String eventId, OutreachReport r) {
+        if (r.text() == null || r.leadId() == null || r.campaignId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID id = inboundId(eventId);
+        return Message.<Message>findById(id).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Message m = new Message();
+            m.id = id;
+            m.workspaceId = r.workspaceId();
+            m.environment = r.environment();
+            m.leadId = r.leadId();
+            m.campaignId = r.campaignId();
+            m.step = 0;
+            m.channel = r.channel() == null ? "whatsapp" : r.channel();
+            m.direction = Message.INBOUND;
+            m.status = Message.RECEIVED;
+            m.body = r.text();
+            m.createdAt = r.at();
+            m.updatedAt = r.at();
+            return m.persist().replaceWithVoid();
+        });
+    }
+
+    private static UUID inboundId(String eventId) {
+        try {
+            return UUID.fromString(eventId);
+        } catch (IllegalArgumentException notUuid) {
+            return UUID.nameUUIDFromBytes(("lead.replied:" + eventId).getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private Uni<String> replied(OutreachReport r) {

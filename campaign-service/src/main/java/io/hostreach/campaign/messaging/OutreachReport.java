@@ -5,6 +5,8 @@ import io.hostreach.platform.events.PoisonEventException;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -14,7 +16,8 @@ import java.util.UUID;
  */
 public record OutreachReport(UUID messageId, UUID leadId, UUID campaignId, UUID workspaceId, String environment,
                              Integer step, String channel, String providerMessageId, String status, Integer errorCode,
-                             String errorTitle, String text, Instant at) {
+                             String errorTitle, String text, Instant at, boolean campaignPaused, String reason,
+                             List<UUID> pausedCampaignIds) {
 
     public static OutreachReport from(JsonNode d) {
         try {
@@ -23,10 +26,17 @@ public record OutreachReport(UUID messageId, UUID leadId, UUID campaignId, UUID 
                     d.hasNonNull("step") ? d.get("step").asInt() : null, text(d, "channel"),
                     text(d, "providerMessageId"), text(d, "status"),
                     d.hasNonNull("errorCode") ? d.get("errorCode").asInt() : null, text(d, "errorTitle"),
-                    text(d, "text"), d.hasNonNull("at") ? Instant.parse(d.get("at").asText()) : null);
+                    text(d, "text"), d.hasNonNull("at") ? Instant.parse(d.get("at").asText()) : null,
+                    d.path("campaignPaused").asBoolean(false), text(d, "reason"), uuids(d.path("pausedCampaignIds")));
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new PoisonEventException("malformed outreach event data: " + e.getMessage(), e);
         }
+    }
+
+    private static List<UUID> uuids(JsonNode array) {
+        List<UUID> ids = new ArrayList<>();
+        array.forEach(id -> ids.add(UUID.fromString(id.asText())));
+        return ids;
     }
 
     private static UUID uuid(JsonNode d, String field) {

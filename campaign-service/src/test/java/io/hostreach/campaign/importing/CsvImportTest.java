@@ -3,7 +3,7 @@ package io.hostreach.campaign.importing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hostreach.campaign.support.Api;
-import io.hostreach.campaign.support.OutreachWorkerStandIn;
+import io.hostreach.campaign.support.OutreachWorkerStub;
 import io.hostreach.campaign.support.TestDatabase;
 import io.hostreach.testing.EventContract;
 import io.hostreach.testing.InjectKafka;
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /campaigns/{id}/leads/import} through the real API, database and broker. */
 @QuarkusTest
-@WithTestResource(value = OutreachWorkerStandIn.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OutreachWorkerStub.class, scope = TestResourceScope.GLOBAL)
 class CsvImportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +63,7 @@ class CsvImportTest {
 
     /** What outreach-worker answers for this workspace: these numbers are on its suppression list. */
     private void suppressed(String... phones) {
-        OutreachWorkerStandIn.server().stubFor(post(urlPathEqualTo("/internal/v1/workspaces/" + workspace + "/suppressions/check"))
+        OutreachWorkerStub.server().stubFor(post(urlPathEqualTo("/internal/v1/workspaces/" + workspace + "/suppressions/check"))
                 .withQueryParam("environment", equalTo("test"))
                 .withHeader("X-Internal-Token", equalTo("test-internal-token"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
@@ -255,7 +255,7 @@ class CsvImportTest {
     @Test
     void outreachWorkerDownIsA503AndNothingIsImported() {
         String campaign = csvCampaign();
-        OutreachWorkerStandIn.server().stubFor(post(urlPathEqualTo("/internal/v1/workspaces/" + workspace + "/suppressions/check"))
+        OutreachWorkerStub.server().stubFor(post(urlPathEqualTo("/internal/v1/workspaces/" + workspace + "/suppressions/check"))
                 .willReturn(aResponse().withStatus(503)));
         upload(campaign, "phone\n612000001\n").statusCode(503).body("statusCode", is(503))
                 .body("message", containsString("nothing was imported"));

@@ -46,6 +46,22 @@ public class TaskResource {
         return tasks.list(workspaceId, Paging.environment(environment), status, page, limit);
     }
 
+    /** The same, for a task of this workspace and environment only (404 for anyone else's). */
+    @POST
+    @Path("workspaces/{workspaceId}/tasks/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<TaskView> completeInWorkspace(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id,
+                                             @QueryParam("environment") @DefaultValue("live") String environment,
+                                             TaskCompletion body) {
+        if (body == null) {
+            throw new BadRequestException("outcome is required: sent, skipped or replied");
+        }
+        return tasks.complete(id, body.outcome(), workspaceId, Paging.environment(environment)).invoke(() -> {
+            relay.kick();
+            dispatcher.kick();
+        });
+    }
+
     @POST
     @Path("tasks/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)

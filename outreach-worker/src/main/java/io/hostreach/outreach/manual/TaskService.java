@@ -94,6 +94,11 @@ public class TaskService {
     }
 
     public Uni<TaskView> complete(UUID taskId, String outcomeValue) {
+        return complete(taskId, outcomeValue, null, null);
+    }
+
+    /** Completes a task; when {@code workspaceId} is given, a task of another workspace or environment is a 404. */
+    public Uni<TaskView> complete(UUID taskId, String outcomeValue, UUID workspaceId, String environment) {
         String outcome = outcomeValue == null ? "" : outcomeValue.toLowerCase(Locale.ROOT);
         if (!OUTCOMES.contains(outcome)) {
             throw new BadRequestException("outcome must be one of sent, skipped, replied");
@@ -102,6 +107,9 @@ public class TaskService {
                 .chain(s -> s.find(ManualTask.class, taskId, LockModeType.PESSIMISTIC_WRITE))
                 .onItem().ifNull().failWith(() -> new NotFoundException("Task " + taskId + " does not exist"))
                 .chain(task -> {
+                    if (workspaceId != null && (!workspaceId.equals(task.workspaceId) || !task.environment.equals(environment))) {
+                        throw new NotFoundException("Task " + taskId + " does not exist");
+                    }
                     if (!ManualTask.OPEN.equals(task.status)) {
                         throw new ClientErrorException("Task " + taskId + " is " + task.status.toLowerCase(Locale.ROOT)
                                 + ", only an open task can be completed", 409);
@@ -131,14 +139,18 @@ public class TaskService {
             }
             default -> {
                 message.status = MessageStatus.SKIPPED;
-                yield sequences.end(message.enrolmentId, EnrolmentStatus.REPLIED, "replied")
-                        .chain(() -> events.replied(new LeadReplied(message.leadId, message.campaignId, message.workspaceId,
+                Uni<Boolean> ended = message.enrolmentId == null ? Uni.createFrom().item(false)
+                        : sequences.end(message.enrolmentId, EnrolmentStatus.REPLIED, "replied");
+                yield ended.chain(() -> events.replied(new LeadReplied(message.leadId, message.campaignId, message.workspaceId,
                                 message.environment, null, now)));
             }
         };
     }
 
     private Uni<Void> advance(OutreachMessage message, Instant at) {
+        if (message.adhoc()) {
+            return Uni.createFrom().voidItem(); // not a step: nothing follows it
+        }
         return campaigns.findById(message.campaignId).chain(campaign -> campaign == null
                 ? Uni.createFrom().voidItem()
                 : sequences.advance(message, CampaignSettings.of(campaign, mapper), at));

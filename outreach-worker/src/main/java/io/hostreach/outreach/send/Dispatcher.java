@@ -46,11 +46,13 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final long WAKE_HORIZON_MILLIS = 3_000;
 
-    // Running, not held, with something due: the oldest due first, so no campaign starves the others.
+    // Not held, with something due (a running campaign's step, or an ad-hoc message, which does not wait for the
+    // campaign to run): the oldest due first, so no campaign starves the others.
     private static final String DUE_CAMPAIGNS = """
             select c.* from campaign c where c.id in (
                 select m.campaign_id from outreach_message m join campaign r on r.id = m.campaign_id
-                where m.status = 'PENDING' and m.due_at <= :now and r.status = 'running' and r.hold_code is null
+                where m.status = 'PENDING' and m.due_at <= :now and (r.status = 'running' or m.kind = 'adhoc')
+                  and r.hold_code is null
                 group by m.campaign_id order by min(m.due_at) limit :campaigns)""";
 
     private final CampaignContextResolver resolver;

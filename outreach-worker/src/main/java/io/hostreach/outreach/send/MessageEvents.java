@@ -14,12 +14,13 @@ public final class MessageEvents {
 
     public static MessageEvent of(OutreachMessage m, Instant at) {
         return new MessageEvent(m.id, m.leadId, m.campaignId, m.workspaceId, m.environment, m.step, m.channel,
-                m.providerMessageId, m.status.eventName(), null, null, false, null, null, at);
+                m.providerMessageId, m.status.eventName(), null, null, false, null, null,
+                m.status == MessageStatus.SENT ? m.body : null, at);
     }
 
     public static MessageEvent failed(OutreachMessage m, Integer code, String title, Instant at) {
         return new MessageEvent(m.id, m.leadId, m.campaignId, m.workspaceId, m.environment, m.step, m.channel,
-                m.providerMessageId, MessageStatus.FAILED.eventName(), code, title, false, null, null, at);
+                m.providerMessageId, MessageStatus.FAILED.eventName(), code, title, false, null, null, null, at);
     }
 
     /**
@@ -29,6 +30,6 @@ public final class MessageEvents {
     public static MessageEvent paused(OutreachMessage m, Integer code, String title, String reason, List<UUID> pausedCampaigns,
                                       Instant at) {
         return new MessageEvent(m.id, m.leadId, m.campaignId, m.workspaceId, m.environment, m.step, m.channel,
-                m.providerMessageId, MessageStatus.FAILED.eventName(), code, title, true, reason, pausedCampaigns, at);
+                m.providerMessageId, MessageStatus.FAILED.eventName(), code, title, true, reason, pausedCampaigns, null, at);
     }
 }

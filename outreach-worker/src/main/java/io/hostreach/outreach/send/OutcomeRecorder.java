@@ -151,7 +151,8 @@ public class OutcomeRecorder {
         m.sentAt = sentAt;
         m.errorCode = null;
         m.errorTitle = null;
-        Uni<Void> advance = settings == null ? Uni.createFrom().voidItem() : sequences.advance(m, settings, sentAt, completed);
+        Uni<Void> advance = settings == null || m.adhoc() ? Uni.createFrom().voidItem()
+                : sequences.advance(m, settings, sentAt, completed);
         return events.message(EventTypes.MESSAGE_SENT, MessageEvents.of(m, sentAt)).chain(() -> advance);
     }
 
@@ -200,6 +201,9 @@ public class OutcomeRecorder {
 
     /** A failure after acceptance: the next step was scheduled at acceptance; it waits for the retried one. */
     private static Uni<Void> unscheduleNext(OutreachMessage m) {
+        if (m.adhoc()) {
+            return Uni.createFrom().voidItem();
+        }
         return Db.update("delete from OutreachMessage where enrolmentId = :enrolment and step = :next and status = 'PENDING'",
                 Map.of("enrolment", m.enrolmentId, "next", m.step + 1)).replaceWithVoid();
     }
@@ -207,7 +211,8 @@ public class OutcomeRecorder {
     private Uni<Void> fail(OutreachMessage m, ProviderError error, String title, Instant at, EnrolmentStatus endAs, String reason) {
         m.status = MessageStatus.FAILED;
         m.failedAt = at;
-        Uni<Boolean> end = endAs == null ? Uni.createFrom().item(false) : sequences.end(m.enrolmentId, endAs, reason);
+        // An ad-hoc message failing says nothing about the lead's sequence (the suppression list still applies).
+        Uni<Boolean> end = endAs == null || m.adhoc() ? Uni.createFrom().item(false) : sequences.end(m.enrolmentId, endAs, reason);
         return end.chain(() -> events.message(EventTypes.MESSAGE_FAILED, MessageEvents.failed(m, error.code(), title, at)));
     }
 

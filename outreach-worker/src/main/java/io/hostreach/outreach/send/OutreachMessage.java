@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One step's message to one lead: the send log row (unique per lead, campaign and step). */
+/**
+ * One message to one lead: a sequence step's (unique per lead, campaign and step) or an ad-hoc one sent through
+ * the API ({@link #ADHOC}: no step, no sequence effects, made once per client key).
+ */
 @Entity
 @Table(name = "outreach_message")
 public class OutreachMessage {
@@ -18,8 +21,28 @@ public class OutreachMessage {
     @Id
     public UUID id;
 
-    @Column(name = "enrolment_id", nullable = false)
+    public static final String SEQUENCE = "sequence";
+    public static final String ADHOC = "adhoc";
+
+    /** Null only for an ad-hoc message to a lead never enrolled. */
+    @Column(name = "enrolment_id")
     public UUID enrolmentId;
+
+    @Column(nullable = false)
+    public String kind = SEQUENCE;
+
+    @Column(name = "client_key")
+    public String clientKey;
+
+    /** Ad-hoc: the recipient's country (a sequence step reads it from its enrolment). */
+    public String region;
+
+    /** Ad-hoc template: language and parameters, rendered when it was queued. */
+    @Column(name = "template_language")
+    public String templateLanguage;
+
+    @Column(name = "template_parameters")
+    public String templateParameters;
 
     @Column(name = "lead_id", nullable = false)
     public UUID leadId;
@@ -103,6 +126,11 @@ public class OutreachMessage {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** An ad-hoc message: it touches no sequence (no next step, no enrolment ended by its outcome). */
+    public boolean adhoc() {
+        return ADHOC.equals(kind);
+    }
 
     /** A new PENDING message for a step. */
     public static OutreachMessage pending(UUID enrolmentId, UUID leadId, UUID campaignId, UUID workspaceId,

@@ -16,6 +16,7 @@ import io.hostreach.outreach.webhook.ConversationWindow;
 import io.hostreach.outreach.whatsapp.Template;
 import io.hostreach.outreach.whatsapp.TemplateRenderer;
 import io.hostreach.outreach.window.CampaignSchedule;
+import io.hostreach.outreach.window.ScheduleSpec;
 import io.hostreach.outreach.window.SendWindowPolicy;
 import io.hostreach.platform.events.EventTypes;
 import io.smallrye.mutiny.Multi;
@@ -54,6 +55,7 @@ public class SendClaimer {
     private static final String CLAIM = """
             select m.* from outreach_message m
             where m.status = 'PENDING' and m.due_at <= :now and m.campaign_id = any(cast(:campaigns as uuid[]))
+              and (m.kind = 'adhoc' or m.campaign_id = any(cast(:running as uuid[])))
             order by m.due_at
             limit :limit
             for update of m skip locked""";
@@ -98,9 +100,12 @@ public class SendClaimer {
         List<CampaignContext> held = contexts.values().stream().filter(c -> c.hold() != null).toList();
         List<UUID> sendable = contexts.values().stream().filter(c -> c.hold() == null && !c.retryLater())
                 .map(c -> c.campaign().id).toList();
+        // A campaign that is not running sends only ad-hoc messages (a conversation goes on after a campaign ends).
+        UUID[] running = contexts.values().stream().filter(c -> "running".equals(c.campaign().status))
+                .map(c -> c.campaign().id).toArray(UUID[]::new);
         return Multi.createFrom().iterable(held).onItem().transformToUniAndConcatenate(c -> hold(c, now)).collect().asList()
                 .chain(() -> sendable.isEmpty() ? Uni.createFrom().item(List.<OutreachMessage>of()) : Db.nativeList(CLAIM,
-                        OutreachMessage.class, Map.of("now", now, "campaigns", sendable.toArray(new UUID[0]), "limit", limit)))
+                        OutreachMessage.class, Map.of("now", now, "campaigns", sendable.toArray(new UUID[0]), "running", running, "limit", limit)))
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(new Claimed(List.of(), 0))
                         : new Round(contexts, rows, now).run().map(prepared -> new Claimed(prepared, rows.size())));
     }
@@ -147,8 +152,9 @@ public class SendClaimer {
         Uni<List<Prepared>> run() {
             List<UUID> ids = rows.stream().map(m -> m.id).toList();
             List<String> phones = rows.stream().map(m -> m.phone).distinct().toList();
-            return Db.list("from Enrolment where id in :ids", Enrolment.class,
-                            Map.of("ids", rows.stream().map(m -> m.enrolmentId).distinct().toList()))
+            List<UUID> enrolmentIds = rows.stream().map(m -> m.enrolmentId).filter(java.util.Objects::nonNull).distinct().toList();
+            return (enrolmentIds.isEmpty() ? Uni.createFrom().item(List.<Enrolment>of())
+                    : Db.list("from Enrolment where id in :ids", Enrolment.class, Map.of("ids", enrolmentIds)))
                     .invoke(found -> enrolments = found.stream().collect(Collectors.toMap(e -> e.id, Function.identity())))
                     .chain(this::suppressedAmong)
                     .invoke(found -> suppressed = found)
@@ -182,6 +188,9 @@ public class SendClaimer {
 
         private Uni<Void> decide(OutreachMessage m) {
             CampaignContext context = contexts.get(m.campaignId);
+            if (m.adhoc()) {
+                return decideAdhoc(m, context);
+            }
             Enrolment enrolment = enrolments.get(m.enrolmentId);
             if (enrolment == null || enrolment.status != EnrolmentStatus.ACTIVE) {
                 m.status = MessageStatus.CANCELLED;
@@ -282,6 +291,67 @@ public class SendClaimer {
                             "template_needed");
                 }
             }
+            return dispatch(m, context, content);
+        }
+
+        /**
+         * An ad-hoc message: the suppression list, quiet hours and the legal window (not the campaign's schedule,
+         * which paces its sequence), per-recipient spacing and the 24-hour window for free text. It opens no
+         * first contact, so the daily caps do not count it.
+         */
+        private Uni<Void> decideAdhoc(OutreachMessage m, CampaignContext context) {
+            if (suppressed.contains(m.workspaceId + "|" + m.environment + "|" + m.phone)) {
+                return failAdhoc(m, context, null, "The number is on the suppression list");
+            }
+            String region = m.region != null ? m.region : context.campaign().country;
+            ScheduleSpec anyTime = new ScheduleSpec(null, null, context.settings().schedule().timezone());
+            Instant allowed = windows.nextAllowed(now, anyTime, region).orElse(null);
+            if (allowed == null) {
+                return defer(m, now.plus(Duration.ofDays(1)));
+            }
+            if (allowed.isAfter(now)) {
+                return defer(m, allowed);
+            }
+            Instant last = lastToRecipient.get(m.phone);
+            if (last != null && last.plus(recipientSpacing).isAfter(now)) {
+                return defer(m, last.plus(recipientSpacing));
+            }
+            OutboundMessage.Content content;
+            if (m.templateName != null) {
+                content = context.cloudLike()
+                        ? new OutboundMessage.TemplateContent(m.templateName, m.templateLanguage, parameters(m), m.body)
+                        : new OutboundMessage.TextContent(m.body);
+            } else {
+                ConversationWindow window = conversations.get(new ConversationWindow.Key(context.senderId(), m.phone));
+                if (context.cloudLike() && (window == null || !window.isOpenAt(now))) {
+                    return failAdhoc(m, context, 131047, "More than 24 hours since the lead's last message: a template is needed");
+                }
+                content = new OutboundMessage.TextContent(m.body);
+            }
+            return dispatch(m, context, content);
+        }
+
+        private List<String> parameters(OutreachMessage m) {
+            try {
+                return m.templateParameters == null ? List.of()
+                        : List.of(mapper.readValue(m.templateParameters, String[].class));
+            } catch (Exception e) {
+                return List.of();
+            }
+        }
+
+        private Uni<Void> failAdhoc(OutreachMessage m, CampaignContext context, Integer code, String title) {
+            m.status = MessageStatus.FAILED;
+            m.channel = context.channel();
+            m.errorCode = code;
+            m.errorTitle = title;
+            m.failedAt = now;
+            m.updatedAt = now;
+            return events.message(EventTypes.MESSAGE_FAILED, MessageEvents.failed(m, code, title, now));
+        }
+
+        /** The message may go: a manual task, or SENDING and handed to its channel after the commit. */
+        private Uni<Void> dispatch(OutreachMessage m, CampaignContext context, OutboundMessage.Content content) {
             m.body = content.text();
             m.claimedAt = now;
             m.firstClaimedAt = m.firstClaimedAt == null ? now : m.firstClaimedAt;

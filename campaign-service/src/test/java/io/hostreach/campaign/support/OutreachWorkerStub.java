@@ -8,11 +8,10 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * A local HTTP server on outreach-worker's internal suppression-check address, answering in its wire format
- * ({@code POST /internal/v1/workspaces/{ws}/suppressions/check {phones} → {suppressed}}; outreach-worker's
- * own SuppressionCheckTest pins the same contract). campaign-service's tests run without the worker.
+ * outreach-worker's internal API stood in by WireMock (its real JSON shapes are in the tests' stubs), for
+ * the whole module: campaign-service's tests cannot run the worker itself.
  */
-public class OutreachWorkerStandIn implements QuarkusTestResourceLifecycleManager {
+public class OutreachWorkerStub implements QuarkusTestResourceLifecycleManager {
 
     private static WireMockServer server;
 
@@ -24,7 +23,7 @@ public class OutreachWorkerStandIn implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        return Map.of("hostreach.outreach-worker.url", "http://127.0.0.1:" + server.port());
+        return Map.of("hostreach.outreach-worker.url", server.baseUrl());
     }
 
     @Override
