@@ -37,7 +37,7 @@ public class WidgetCorsFilter {
         this.settings = settings;
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION, nonBlocking = true)
     public Uni<Response> check(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         if (resource == null || resource.getResourceClass() != WidgetIntakeResource.class) {
             return Uni.createFrom().nullItem();
