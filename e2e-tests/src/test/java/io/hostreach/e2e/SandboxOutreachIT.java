@@ -33,12 +33,18 @@ class SandboxOutreachIT {
         String account = PublicApi.as(stack, key).body(Map.of("type", "whatsapp", "whatsAppBusinessAccountId", "102290129340398",
                         "phoneNumberId", "106540352242922", "token", "EAAG-e2e-sandbox-token", "phone", "+34611223344"))
                 .post("/accounts").then().statusCode(201).extract().path("id");
+        // A first contact is business-initiated: WhatsApp takes only a template for it (test mode approves at once).
+        String template = PublicApi.as(stack, key).body(Map.of("apiType", "meta-api", "name", "captacion_e2e",
+                        "category", "MARKETING", "language", "es",
+                        "components", List.of(Map.of("type", "BODY", "text", "Hola {{1}}, ¿sigue a la venta su piso?")),
+                        "variables", List.of("name")))
+                .post("/templates").then().statusCode(201).body("status", equalTo("APPROVED")).extract().path("id");
         String campaign = PublicApi.as(stack, key).body(Map.of("platform", "idealista", "mode", "extract_and_contact",
                         "contactMode", "whatsapp",
                         "segmentation", Map.of("expectedResults", 15, "filters", Map.of("operation", "sale",
                                 "location", Map.of("id", "0-EU-ES-46", "label", "Valencia"))),
                         "settings", Map.of("accountId", account, "sequence", List.of(
-                                Map.of("text", "Hola {{1}}, ¿sigue a la venta su piso?"),
+                                Map.of("templateId", template),
                                 Map.of("text", "¿Le interesa que lo valoremos sin compromiso?", "delayHours", 48)))))
                 .post("/campaigns").then().statusCode(201).extract().path("id");
         PublicApi.as(stack, key).body(Map.of("status", "running")).patch("/campaigns/" + campaign + "/status")
