@@ -50,15 +50,26 @@ class SandboxOutreachIT {
         PublicApi.as(stack, key).body(Map.of("status", "running")).patch("/campaigns/" + campaign + "/status")
                 .then().statusCode(200);
 
-        // Every captured lead with a mobile number gets step 1; the sandbox reads most, and some reply.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+        // Every captured lead with a mobile number gets step 1; the sandbox answers by the number's last digit:
+        // most are delivered and read, …7 replies, …8 answers BAJA, …0 is not on WhatsApp.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 PublicApi.as(stack, key).get("/campaigns/" + campaign + "/stats").then().statusCode(200)
                         .body("funnel.captured", equalTo(15))
                         .body("funnel.contacted", greaterThan(0))
-                        .body("funnel.read", greaterThan(0)));
+                        .body("funnel.delivered", greaterThan(0))
+                        .body("funnel.read", greaterThan(0))
+                        .body("funnel.replied", greaterThan(0)));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 PublicApi.as(stack, key).queryParam("campaignId", campaign).queryParam("limit", 100).get("/leads").then()
-                        .statusCode(200).body("data.status", hasItem("CONTACTED")));
+                        .statusCode(200).body("data.status", hasItem("CONTACTED")).body("data.status", hasItem("REPLIED")));
+        // An opt-out reached outreach-worker's suppression list, read here through campaign-service's public API.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                PublicApi.as(stack, key).get("/suppressions").then().statusCode(200)
+                        .body("data.size()", greaterThan(0)));
+        String replied = PublicApi.as(stack, key).queryParam("campaignId", campaign).queryParam("status", "REPLIED")
+                .get("/leads").then().statusCode(200).extract().path("data[0].id");
+        PublicApi.as(stack, key).get("/messaging/conversations/" + replied).then().statusCode(200)
+                .body("data.direction", hasItem("inbound")).body("data.direction", hasItem("outbound"));
         int contacted = PublicApi.as(stack, key).get("/campaigns/" + campaign + "/stats").then().extract().path("funnel.contacted");
         int captured = PublicApi.as(stack, key).get("/campaigns/" + campaign + "/stats").then().extract().path("funnel.captured");
         // Never more contacts than leads: one step 1 per lead, whatever the redeliveries.

@@ -62,7 +62,8 @@ final class Stack {
                     common(root, "campaign-service", "campaigns", Map.of(
                             "hostreach.admin.token", ADMIN_TOKEN,
                             "hostreach.secrets.key", "ZTJlLW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=",
-                            "quarkus.rest-client.extraction-worker.url", extraction.baseUrl()), extra));
+                            "quarkus.rest-client.extraction-worker.url", extraction.baseUrl(),
+                            "hostreach.outreach-worker.url", outreach.baseUrl()), extra));
             return new Stack(campaigns, extraction, outreach, portals);
         } catch (Exception | Error e) {
             // No half-started stack left behind: what started is stopped before the failure is reported.
