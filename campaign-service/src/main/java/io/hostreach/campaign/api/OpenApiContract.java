@@ -88,6 +88,13 @@ public class OpenApiContract implements OASFilter {
         if (description.contains("Scope:") || operation.getTags() == null) {
             return;
         }
+        if (operation.getSecurity() != null && operation.getSecurity().size() == 1
+                && (operation.getSecurity().get(0).getSchemes() == null || operation.getSecurity().get(0).getSchemes().isEmpty())) {
+            String scope = "Scope: none, anonymous: the widget key in the path names the workspace and its allowed "
+                    + "origins guard the call.";
+            operation.description(description.isEmpty() ? scope : description + "\n\n" + scope);
+            return;
+        }
         for (String tag : operation.getTags()) {
             String resource = resources.get(tag);
             if (resource != null) {
@@ -146,6 +153,13 @@ public class OpenApiContract implements OASFilter {
         if (operation.getRequestBody() != null) {
             error(responses, "415", "Content-Type must be application/json.");
         }
+        // Whatever a resource declares, every error answer has the one error body.
+        responses.getAPIResponses().forEach((code, response) -> {
+            if ((code.startsWith("4") || code.startsWith("5"))
+                    && (response.getContent() == null || response.getContent().getMediaTypes().isEmpty())) {
+                response.content(errorContent());
+            }
+        });
     }
 
     private static void error(APIResponses responses, String code, String description) {

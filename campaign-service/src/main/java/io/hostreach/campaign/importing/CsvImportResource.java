@@ -88,7 +88,8 @@ public class CsvImportResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "leads", value = "phone;name;email;notes;barrio\n"
                             + "612345678;Carmen;carmen@example.com;Llamar por la tarde;Ruzafa\n+34 623 456 789;Jordi;;;Gràcia\n")),
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Upload.class))})
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Upload.class),
+                    examples = @ExampleObject(name = "upload", value = "{\"file\": \"phone,name\\n612345678,Carmen\\n\"}"))})
     @APIResponse(responseCode = "200", description = "What was imported (or would be, with dryRun)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Not a readable CSV file (empty, no header or no phone column, not UTF-8, an unclosed quote), or not a csv_import campaign",
