@@ -33,3 +33,13 @@ build:
 .PHONY: k8s-check
 k8s-check:
 	bash deploy/k8s/check.sh
+
+## make bench: the performance scripts under bench/ (each starts what it needs on loopback, prints
+## `name: value unit` lines and stops what it started); never part of make test. Figures: bench/RESULTS.md
+.PHONY: bench chaos
+bench:
+	bench/run.sh bench
+
+## make chaos: the fault scripts under bench/chaos/; each exits non-zero unless nothing was lost
+chaos:
+	bench/run.sh chaos
