@@ -9,6 +9,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 source "$ROOT/deploy/local/env.sh"
 export PGPASSWORD="$PG_APP_PASSWORD"
+export PGOPTIONS="-c client_min_messages=warning"
 
 ADMIN_TOKEN="bench-admin-$$-$RANDOM"
 INTERNAL_TOKEN="bench-internal-$$-$RANDOM"
@@ -70,7 +71,8 @@ ensure_jars() {
   DEADLINE=$((SECONDS + BENCH_TIMEOUT))
 }
 
-db_of() { case "$1" in campaign-service) echo campaigns_bench ;; extraction-worker) echo extraction_bench ;; outreach-worker) echo outreach_bench ;; esac; }
+# Databases campaigns_bench, extraction_bench, outreach_bench (BENCH_DB_SUFFIX=bench2 for a second run beside one).
+db_of() { local s="${BENCH_DB_SUFFIX:-bench}"; case "$1" in campaign-service) echo "campaigns_$s" ;; extraction-worker) echo "extraction_$s" ;; outreach-worker) echo "outreach_$s" ;; esac; }
 
 # The -D options that give a service this run's topics and groups, its bench database and our tokens.
 service_opts() {
