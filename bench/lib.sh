@@ -87,7 +87,7 @@ service_opts() {
   echo "-Dkafka.bootstrap.servers=$KAFKA"
   echo "-Dquarkus.datasource.reactive.url=postgresql://$PG_HOST:$PG_PORT/$db"
   echo "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://$PG_HOST:$PG_PORT/$db"
-  echo "-Dhostreach.outbox.initial-delay=0s"
+  echo "-Dhostreach.outbox.initial-delay=1s"
   echo "-Dhostreach.admin.token=$ADMIN_TOKEN"
   echo "-Dhostreach.secrets.key=$SECRETS_KEY"
   echo "-Dhostreach.internal.token=$INTERNAL_TOKEN"
@@ -109,12 +109,18 @@ start_service() {
     -jar "$(jar_of "$module")" </dev/null >>"$WORK/$module.log" 2>&1 &
   SERVICE_PID[$module]=$!
   SERVICE_PORT[$module]=$port
+  local bound=$((SECONDS + ${START_TIMEOUT:-300}))
   until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     kill -0 "${SERVICE_PID[$module]}" 2>/dev/null || die "$module stopped: $(tail -20 "$WORK/$module.log")"
-    left; sleep 0.05
+    (( SECONDS < bound )) || die "$module not ready after ${START_TIMEOUT:-300}s (logs in $WORK)"
+    sleep 0.05
   done
   STARTUP_MS=$(( $(now_ms) - t0 ))
+  STARTUP_CPU="$(cpu_seconds "${SERVICE_PID[$module]}")"
 }
+
+# CPU seconds (user + system) a process has used: a figure the machine's other load barely moves.
+cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
 
 # stop_service <module> [signal]: stops it (TERM by default) and waits.
 stop_service() {
