@@ -92,6 +92,9 @@ service_opts() {
   echo "-Dhostreach.secrets.key=$SECRETS_KEY"
   echo "-Dhostreach.internal.token=$INTERNAL_TOKEN"
   echo "-Dhostreach.internal-token=$INTERNAL_TOKEN"
+  # outreach-worker refuses to start without these (an empty value is not "unset" to SmallRye Config).
+  echo "-Dhostreach.whatsapp.verify-token=bench-verify"
+  echo "-Dhostreach.whatsapp.app-secret=bench-app-secret"
 }
 
 # Cleans a service's bench database (once per script, before the first start).
@@ -150,3 +153,28 @@ api() {
     -H 'Content-Type: application/json' ${body:+-d "$body"}
 }
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+
+# The three services, workers first (campaign-service asks extraction-worker for platform data), each with its
+# bench database cleaned; extra -D options for all three in "$@".
+start_stack() {
+  clean_db extraction-worker; clean_db outreach-worker; clean_db campaign-service
+  start_service extraction-worker -Dhostreach.schedule.enabled=false "$@"
+  start_service outreach-worker -Dhostreach.campaign-service.url="http://127.0.0.1:1" "$@"
+  start_service campaign-service -Dhostreach.rate-limit.requests-per-minute=100000000 \
+    -Dquarkus.rest-client.extraction-worker.url="$(url_of extraction-worker)" "$@"
+}
+
+# A running campaign both workers know (csv_import, manual WhatsApp: it needs no account and no portal); sets CAMPAIGN.
+RUNNABLE_CAMPAIGN='{"name": "bench", "platform": "csv_import", "contactMode": "whatsapp-no-api", "segmentation": {"batchSize": 5},
+  "settings": {"scheduledHours": "9", "scheduledDays": "1", "sequence": [{"text": "Hola", "delayHours": 0}]}}'
+create_running_campaign() {
+  CAMPAIGN="$(api POST /campaigns "$RUNNABLE_CAMPAIGN" | json_field '["id"]')"
+  api PATCH "/campaigns/$CAMPAIGN/status" '{"status": "running"}' >/dev/null
+  local worker
+  for worker in extraction-worker outreach-worker; do
+    until curl -fs "$(url_of "$worker")/internal/v1/campaigns/$CAMPAIGN" | grep -q '"status":"running"'; do left; sleep 0.2; done
+  done
+}
+
+# java single-file programs on the Kafka client from ~/.m2 (no build).
+KAFKA_CP="$HOME/.m2/repository/org/apache/kafka/kafka-clients/4.1.2/kafka-clients-4.1.2.jar:$(ls -d "$HOME"/.m2/repository/org/slf4j/slf4j-api/2.*/slf4j-api-2.*.jar 2>/dev/null | grep -v sources | tail -1)"

@@ -22,6 +22,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/deploy/local/env.sh"
+export PGOPTIONS="-c client_min_messages=warning"
 
 SENDS="${SENDS:-5000}"
 RATE="${RATE:-80}"
@@ -95,6 +96,7 @@ start_worker() {
     -Dmp.messaging.incoming.campaign-events-in.group.id="$RUN_TAG" \
     -Dmp.messaging.incoming.lead-events-in.group.id="$RUN_TAG" \
     -Dhostreach.internal-token=bench \
+    -Dhostreach.whatsapp.verify-token=bench-verify -Dhostreach.whatsapp.app-secret=bench-app-secret \
     -Dhostreach.campaign-service.url="$STUB" \
     -Dhostreach.whatsapp.base-url="$STUB" \
     -Dhostreach.outreach.quiet-hours=none \
