@@ -35,6 +35,8 @@ RUN_TAG="bench-$(date +%s)-$$"
 WORK="$(mktemp -d)"
 DEADLINE=$((SECONDS + 900))  # the build's own bound; reset once it is done
 export PGPASSWORD="$PG_APP_PASSWORD"
+# Unqualified table names below are the bench schema's.
+export PGOPTIONS="-c client_min_messages=warning -c search_path=$SCHEMA"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 sql() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_APP_USER" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qtAX -c "$1"; }
