@@ -32,6 +32,7 @@ bench_init() {
   WORK="$(mktemp -d "/tmp/$BENCH_NAME.XXXXXX")"
   DEADLINE=$((SECONDS + BENCH_TIMEOUT))
   trap bench_cleanup EXIT
+  trap "exit 143" TERM; trap "exit 130" INT   # so a stopped script still stops what it started
   port_open "$PG_HOST" "$PG_PORT" || die "PostgreSQL is not running on $PG_HOST:$PG_PORT (make infra)"
   KAFKA="${BENCH_KAFKA:-127.0.0.1:$KAFKA_PORT}"
   load_line "${BENCH_NAME}_start"
@@ -88,6 +89,8 @@ service_opts() {
   echo "-Dquarkus.datasource.reactive.url=postgresql://$PG_HOST:$PG_PORT/$db"
   echo "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://$PG_HOST:$PG_PORT/$db"
   echo "-Dhostreach.outbox.initial-delay=1s"
+  # The shared PostgreSQL has 100 connections for every helper: a modest pool each.
+  echo "-Dquarkus.datasource.reactive.max-size=${BENCH_POOL:-10}"
   echo "-Dhostreach.admin.token=$ADMIN_TOKEN"
   echo "-Dhostreach.secrets.key=$SECRETS_KEY"
   echo "-Dhostreach.internal.token=$INTERNAL_TOKEN"
