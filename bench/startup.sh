@@ -11,6 +11,7 @@
 #
 #   bench/startup.sh                         # all three, 3 runs each
 #   RUNS=1 SERVICES=campaign-service bench/startup.sh
+#   STARTUP_HEAP=128m bench/startup.sh       # with -Xmx128m (what a container memory limit would give)
 source "$(dirname "$0")/lib.sh"
 RUNS="${RUNS:-3}"
 IDLE_SECONDS="${IDLE_SECONDS:-15}"
@@ -27,7 +28,7 @@ for module in $SERVICES; do
   # The first start migrates the empty database; the measured ones start on a migrated schema, as a restart does.
   BENCH_HEAP=512m start_service "$module"; stop_service "$module"
   for _ in $(seq "$RUNS"); do
-    BENCH_HEAP=default start_service "$module"   # no -Xmx: the JVM's own sizing, like `make up`
+    BENCH_HEAP="${STARTUP_HEAP:-default}" start_service "$module"   # default: no -Xmx, the JVM's own sizing, like `make up`
     starts+=("$STARTUP_MS") cpus+=("$STARTUP_CPU")
     sleep "$IDLE_SECONDS"
     rss+=("$(( $(ps -o rss= -p "${SERVICE_PID[$module]}") / 1024 ))")
