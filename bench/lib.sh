@@ -34,6 +34,7 @@ bench_init() {
   trap bench_cleanup EXIT
   trap "exit 143" TERM; trap "exit 130" INT   # so a stopped script still stops what it started
   port_open "$PG_HOST" "$PG_PORT" || die "PostgreSQL is not running on $PG_HOST:$PG_PORT (make infra)"
+  ensure_databases
   KAFKA="${BENCH_KAFKA:-127.0.0.1:$KAFKA_PORT}"
   load_line "${BENCH_NAME}_start"
 }
@@ -98,6 +99,17 @@ service_opts() {
   # outreach-worker refuses to start without these (an empty value is not "unset" to SmallRye Config).
   echo "-Dhostreach.whatsapp.verify-token=bench-verify"
   echo "-Dhostreach.whatsapp.app-secret=bench-app-secret"
+}
+
+# The bench databases, created once (as deploy/local/postgres.sh does: the postgres role, trusted on loopback).
+ensure_databases() {
+  local db
+  for db in "$(db_of campaign-service)" "$(db_of extraction-worker)" "$(db_of outreach-worker)" pgbench_bench; do
+    if ! psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_APP_USER" -d "$db" -qtAc 'select 1' >/dev/null 2>&1; then
+      psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -qc "create database $db owner $PG_APP_USER" >/dev/null \
+        || die "could not create database $db (create it as a superuser, owner $PG_APP_USER)"
+    fi
+  done
 }
 
 # Cleans a service's bench database (once per script, before the first start).

@@ -10,9 +10,14 @@ case "${1:-}" in
   *) echo "usage: $0 bench|chaos" >&2; exit 2 ;;
 esac
 failed=()
+bash -c "source '$BENCH_DIR/lib.sh' && ensure_databases" || exit 1
 for script in "${scripts[@]}"; do
   [ -x "$BENCH_DIR/$script" ] || { echo "# $script: not present, skipped"; continue; }
   echo "# $script ($(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg))"
-  "$BENCH_DIR/$script" || failed+=("$script")
+  # extraction.sh and outreach.sh work in a schema of a database (BENCH_DB): the bench ones, as the others.
+  case "$script" in
+    extraction.sh) db=extraction_bench ;; outreach.sh) db=outreach_bench ;; *) db="${BENCH_DB:-}" ;;
+  esac
+  BENCH_DB="$db" "$BENCH_DIR/$script" || failed+=("$script")
 done
 [ ${#failed[@]} -eq 0 ] || { echo "# failed: ${failed[*]}"; exit 1; }
