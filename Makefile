@@ -41,3 +41,12 @@ k8s-check:
 .PHONY: browser-test
 browser-test:
 	bash e2e-browser/run.sh
+## make bench: the performance scripts under bench/ (each starts what it needs on loopback, prints
+## `name: value unit` lines and stops what it started); never part of make test. Figures: bench/RESULTS.md
+.PHONY: bench chaos
+bench:
+	bench/run.sh bench
+
+## make chaos: the fault scripts under bench/chaos/; each exits non-zero unless nothing was lost
+chaos:
+	bench/run.sh chaos

@@ -44,6 +44,7 @@ cleanup() {
   [ "${KEEP_LOGS:-no}" = yes ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap "exit 143" TERM; trap "exit 130" INT
 
 # --- Infrastructure: reuse what runs, start (and later stop) what does not ---
 if ! port_open "$PG_HOST" "$PG_PORT"; then "$ROOT/deploy/local/postgres.sh" up >&2; STARTED_PG=yes; fi
