@@ -36,6 +36,11 @@ final class PublicApi {
         return newKey(stack, newWorkspace(stack), "test");
     }
 
+    /** The public API without a key (the widget intake). */
+    static RequestSpecification anonymous(Stack stack) {
+        return given().baseUri(stack.campaigns.baseUrl()).basePath("/v1/public/v1").contentType(ContentType.JSON);
+    }
+
     static RequestSpecification as(Stack stack, String key) {
         return given().baseUri(stack.campaigns.baseUrl()).basePath("/v1/public/v1").header("X-Api-Key", key)
                 .contentType(ContentType.JSON);
