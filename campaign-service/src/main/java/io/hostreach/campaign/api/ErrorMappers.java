@@ -25,6 +25,10 @@ public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** What a duplicate means, per unique constraint a client can run into. */
+    private static final java.util.Map<String, String> UNIQUE_MESSAGES = java.util.Map.of(
+            "whatsapp_account_phone_number", "A WhatsApp account with this phoneNumberId is already connected in this "
+                    + "workspace; use it (GET /accounts) or disconnect it first");
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -102,13 +106,32 @@ public class ErrorMappers {
             if (cause instanceof OptimisticLockException || cause instanceof StaleObjectStateException) {
                 return concurrentUpdate((Exception) cause);
             }
-            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                // A uniqueness rule enforced by the database under concurrency (one running widget, one active job).
-                return ErrorResponses.of(409, "The request conflicts with a concurrent change; retry");
-            }
+        }
+        String constraint = uniqueViolation(e);
+        if (constraint != null) {
+            // A uniqueness rule the database enforces (a duplicate, or a race: one running widget, one active job).
+            return ErrorResponses.of(409, UNIQUE_MESSAGES.getOrDefault(constraint,
+                    "The request conflicts with an existing resource or a concurrent change; retry or change it"));
         }
         LOG.error("unexpected failure", e);
         return ErrorResponses.of(500, "Internal server error");
+    }
+
+    /** The unique constraint a failure broke, wherever in the cause chain the driver or Hibernate put it; else null. */
+    static String uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cve
+                    && UNIQUE_VIOLATION.equals(cve.getSQLState())) {
+                return cve.getConstraintName() == null ? "" : cve.getConstraintName();
+            }
+            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return pg.getConstraint() == null ? "" : pg.getConstraint();
+            }
+            if (t instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return "";
+            }
+        }
+        return null;
     }
 
     private static Throwable unwrap(Throwable e) {

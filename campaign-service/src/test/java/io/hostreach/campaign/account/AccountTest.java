@@ -87,4 +87,13 @@ class AccountTest {
         Api.as(key).body(Map.of("type", "whatsapp-no-api", "phone", "+34612345678")).post(PREFIX + "/accounts").then()
                 .statusCode(201).body("hasToken", equalTo(false));
     }
+
+    @Test
+    void theSameNumberTwiceIsAConflictNotAnError() {
+        String key = Api.testKey();
+        Api.as(key).body(cloudAccount()).post(PREFIX + "/accounts").then().statusCode(201);
+        Api.as(key).body(cloudAccount()).post(PREFIX + "/accounts").then().statusCode(409)
+                .body("message", org.hamcrest.Matchers.startsWith("A WhatsApp account with this phoneNumberId is already connected"));
+        Api.as(key).get(PREFIX + "/accounts").then().statusCode(200).body("data.size()", equalTo(1));
+    }
 }
