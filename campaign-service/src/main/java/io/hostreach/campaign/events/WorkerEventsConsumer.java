@@ -41,7 +41,7 @@ public class WorkerEventsConsumer {
     static final String EXTRACTIONS = "campaign-service.extraction-events";
     static final String OUTREACH = "campaign-service.outreach-events";
     private static final Logger LOG = Logger.getLogger(WorkerEventsConsumer.class);
-    /** lead-events also carries this service's own announcements (widget and CSV leads). */
+    /** lead-events also carries this service's own announcements (widget and CSV leads), skipped unread. */
     static final String OWN_SOURCE = "/hostreach/campaign-service";
 
     private final CloudEventCodec codec;
@@ -106,10 +106,6 @@ public class WorkerEventsConsumer {
         return consume(LEADS, record, event -> OWN_SOURCE.equals(event.source()), event -> {
             if (!EventTypes.LEAD_CAPTURED.equals(event.type())) {
                 return Uni.createFrom().item("ignored");
-            }
-            if (OWN_SOURCE.equals(event.source())) {
-                // Widget (and CSV) leads are stored before this service announces them: nothing left to do.
-                return Uni.createFrom().item("own");
             }
             LeadCaptured captured = LeadCaptured.from(event.data());
             return ifCampaignExists(captured.campaignId(), () -> leads.capture(captured).map(o -> o.name().toLowerCase()));

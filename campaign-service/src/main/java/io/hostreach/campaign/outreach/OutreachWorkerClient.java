@@ -37,6 +37,13 @@ public interface OutreachWorkerClient {
     Uni<Response> suppress(@PathParam("workspaceId") UUID workspaceId, @QueryParam("environment") String environment,
                            JsonNode body);
 
+    /** {@code {phones: [...]}} → {@code {suppressed: [...]}}: which of an import's numbers are on the list. */
+    @POST
+    @Path("/workspaces/{workspaceId}/suppressions/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> checkSuppressions(@PathParam("workspaceId") UUID workspaceId, @QueryParam("environment") String environment,
+                                    JsonNode body);
+
     @DELETE
     @Path("/workspaces/{workspaceId}/suppressions/{phone}")
     Uni<Response> unsuppress(@PathParam("workspaceId") UUID workspaceId, @PathParam("phone") String phone,
