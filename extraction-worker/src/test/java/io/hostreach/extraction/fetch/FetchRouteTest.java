@@ -2,27 +2,19 @@ package io.hostreach.extraction.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.agroal.api.AgroalDataSource;
-import io.hostreach.extraction.testing.Extractions;
+import io.hostreach.extraction.testing.ExtractionEventsTest;
 import io.hostreach.extraction.testing.Fixtures;
 import io.hostreach.extraction.testing.InjectPortalServer;
 import io.hostreach.extraction.testing.PortalServer;
 import io.hostreach.extraction.testing.PortalStubs;
 import io.hostreach.extraction.testing.TestCampaign;
-import io.hostreach.testing.InjectKafka;
 import io.hostreach.testing.KafkaTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,44 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PortalServer.class, scope = TestResourceScope.GLOBAL)
-class FetchRouteTest {
+class FetchRouteTest extends ExtractionEventsTest {
 
     private static final String KEY = "provider-secret-7f3a91";
-
-    @InjectKafka
-    KafkaCompanion kafka;
 
     @InjectPortalServer
     WireMockServer portals;
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @ConfigProperty(name = "hostreach.topics.campaign-events")
-    String campaignTopic;
-
-    @ConfigProperty(name = "hostreach.topics.lead-events")
-    String leadTopic;
-
-    @ConfigProperty(name = "hostreach.topics.extraction-events")
-    String extractionTopic;
-
-    private Extractions extractions;
-
-    @BeforeEach
-    void setUp() {
-        extractions = new Extractions(kafka, campaignTopic, leadTopic, extractionTopic, dataSource);
-    }
-
-    @AfterEach
-    void tearDown() {
-        try {
-            // what the worker emitted during the test, checked against the published contract
-            assertEquals(List.of(), extractions.contractViolations(), "events that break docs/asyncapi.yaml");
-        } finally {
-            extractions.close();
-        }
-    }
 
     @Test
     void aWorkspacesRunsGoThroughItsProviderWithItsKeyWhichIsStoredEncryptedAndNeverShown() {

@@ -2,26 +2,20 @@ package io.hostreach.extraction.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.agroal.api.AgroalDataSource;
+import io.hostreach.extraction.testing.ExtractionEventsTest;
 import io.hostreach.extraction.testing.Extractions;
 import io.hostreach.extraction.testing.Fixtures;
 import io.hostreach.extraction.testing.InjectPortalServer;
 import io.hostreach.extraction.testing.PortalServer;
 import io.hostreach.extraction.testing.PortalStubs;
 import io.hostreach.extraction.testing.TestCampaign;
-import io.hostreach.testing.InjectKafka;
 import io.hostreach.testing.KafkaTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,43 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PortalServer.class, scope = TestResourceScope.GLOBAL)
-class RunLifecycleTest {
-
-    @InjectKafka
-    KafkaCompanion kafka;
+class RunLifecycleTest extends ExtractionEventsTest {
 
     @InjectPortalServer
     WireMockServer portals;
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @ConfigProperty(name = "hostreach.topics.campaign-events")
-    String campaignTopic;
-
-    @ConfigProperty(name = "hostreach.topics.lead-events")
-    String leadTopic;
-
-    @ConfigProperty(name = "hostreach.topics.extraction-events")
-    String extractionTopic;
-
-    private Extractions extractions;
     private PortalStubs stubs;
 
     @BeforeEach
     void setUp() {
-        extractions = new Extractions(kafka, campaignTopic, leadTopic, extractionTopic, dataSource);
         stubs = new PortalStubs(portals);
-    }
-
-    @AfterEach
-    void tearDown() {
-        try {
-            // what the worker emitted during the test, checked against the published contract
-            assertEquals(List.of(), extractions.contractViolations(), "events that break docs/asyncapi.yaml");
-        } finally {
-            extractions.close();
-        }
     }
 
     @Test

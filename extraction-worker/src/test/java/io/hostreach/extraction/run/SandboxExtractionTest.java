@@ -1,20 +1,14 @@
 package io.hostreach.extraction.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agroal.api.AgroalDataSource;
+import io.hostreach.extraction.testing.ExtractionEventsTest;
 import io.hostreach.extraction.testing.Extractions;
 import io.hostreach.extraction.testing.PortalServer;
 import io.hostreach.extraction.testing.TestCampaign;
-import io.hostreach.testing.InjectKafka;
 import io.hostreach.testing.KafkaTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Timestamp;
@@ -32,39 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PortalServer.class, scope = TestResourceScope.GLOBAL)
-class SandboxExtractionTest {
+class SandboxExtractionTest extends ExtractionEventsTest {
 
-    @InjectKafka
-    KafkaCompanion kafka;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    @ConfigProperty(name = "hostreach.topics.campaign-events")
-    String campaignTopic;
-
-    @ConfigProperty(name = "hostreach.topics.lead-events")
-    String leadTopic;
-
-    @ConfigProperty(name = "hostreach.topics.extraction-events")
-    String extractionTopic;
-
-    private Extractions extractions;
-
-    @BeforeEach
-    void setUp() {
-        extractions = new Extractions(kafka, campaignTopic, leadTopic, extractionTopic, dataSource);
-    }
-
-    @AfterEach
-    void tearDown() {
-        try {
-            // what the worker emitted during the test, checked against the published contract
-            assertEquals(List.of(), extractions.contractViolations(), "events that break docs/asyncapi.yaml");
-        } finally {
-            extractions.close();
-        }
-    }
 
     @Test
     void aTestCampaignExtractsExactlyTheExpectedNumberOfLeadsAndASecondRunStopsAtTheFirstSeenListing() {
