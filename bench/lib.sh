@@ -13,7 +13,7 @@ export PGOPTIONS="-c client_min_messages=warning"
 
 ADMIN_TOKEN="bench-admin-$$-$RANDOM"
 INTERNAL_TOKEN="bench-internal-$$-$RANDOM"
-SECRETS_KEY="YmVuY2gtb25seS1rZXktZG8tbm90LXVzZS1pbi1wcm9kIQ=="
+SECRETS_KEY="YmVuY2gtb25seS1rZXktbmV2ZXItdXNlLWluLXByb2Q=" # 32 bytes, as AES-256 wants
 BENCH_TIMEOUT="${BENCH_TIMEOUT:-600}"
 declare -A SERVICE_PID SERVICE_PORT
 EXTRA_PIDS=()
@@ -176,7 +176,8 @@ start_stack() {
   start_service extraction-worker -Dhostreach.schedule.enabled=false "$@"
   start_service outreach-worker -Dhostreach.campaign-service.url="http://127.0.0.1:1" "$@"
   start_service campaign-service -Dhostreach.rate-limit.requests-per-minute=100000000 \
-    -Dquarkus.rest-client.extraction-worker.url="$(url_of extraction-worker)" "$@"
+    -Dquarkus.rest-client.extraction-worker.url="$(url_of extraction-worker)" \
+    -Dhostreach.outreach-worker.url="$(url_of outreach-worker)" "$@"
 }
 
 # A running campaign both workers know (csv_import, manual WhatsApp: it needs no account and no portal); sets CAMPAIGN.

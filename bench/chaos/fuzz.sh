@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # R3: at least 10,000 fuzzed requests across every public endpoint (and the admin API): zero 5xx, every error in
-# the spec's format. Starts the packaged extraction-worker (the platforms endpoints ask it) and campaign-service on
+# the spec's format. Starts the three packaged services on
 # loopback (bench databases, this run's topics, the rate limit out of the way), creates a workspace and a live
 # key, then runs bench/chaos/fuzz/fuzz.mjs (fast-check, operations read from the OpenAPI document the build
 # writes). Prints its fuzz_* lines; exits non-zero unless every answer kept the rules.
@@ -10,17 +10,14 @@
 source "$(dirname "$0")/../lib.sh"
 FUZZ_DIR="$BENCH_DIR/chaos/fuzz"
 bench_init fuzz
-ensure_jars campaign-service extraction-worker
+ensure_jars campaign-service extraction-worker outreach-worker
 OPENAPI="$ROOT/campaign-service/target/openapi/openapi.json"
 [ -f "$OPENAPI" ] || die "$OPENAPI is missing: package campaign-service first"
 if [ ! -d "$FUZZ_DIR/node_modules/fast-check" ]; then
   (cd "$FUZZ_DIR" && npm ci --no-audit --no-fund --loglevel=error </dev/null >"$WORK/npm.log" 2>&1) || die "npm ci failed: $WORK/npm.log"
 fi
-clean_db extraction-worker
-clean_db campaign-service
-start_service extraction-worker
-start_service campaign-service -Dhostreach.rate-limit.requests-per-minute=100000000 \
-  -Dquarkus.rest-client.extraction-worker.url="$(url_of extraction-worker)"
+# All three services: the platforms endpoints ask extraction-worker, suppressions and messaging ask outreach-worker.
+start_stack
 create_workspace live
 FUZZ_BASE_URL="$(url_of campaign-service)" FUZZ_API_KEY="$API_KEY" FUZZ_ADMIN_TOKEN="$ADMIN_TOKEN" FUZZ_OPENAPI="$OPENAPI" \
   timeout 1200 node "$FUZZ_DIR/fuzz.mjs" </dev/null

@@ -1,5 +1,6 @@
 package io.hostreach.campaign.crypto;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,6 +18,8 @@ import java.util.Base64;
  * under a key from configuration ({@code HOSTREACH_SECRETS_KEY}, base64 of 32 bytes). Stored as
  * {@code v1:<base64(iv|ciphertext|tag)>}; never logged, never returned.
  */
+// Built at boot, so a malformed key stops the service from starting rather than failing the first request.
+@Startup
 @ApplicationScoped
 public class SecretBox {
 

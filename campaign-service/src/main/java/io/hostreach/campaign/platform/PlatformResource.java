@@ -2,6 +2,7 @@ package io.hostreach.campaign.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hostreach.campaign.api.ErrorResponses;
+import io.hostreach.campaign.campaign.Platform;
 import io.hostreach.campaign.api.PublicApi;
 import io.hostreach.campaign.auth.ApiScope;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** {@code /platforms}: the portals, their filter schemas and location search, served by the extraction-worker. */
 @ApiScope("platforms")
@@ -45,7 +47,7 @@ public class PlatformResource {
     @Path("/{platform}/filters")
     @Operation(summary = "JSON Schema of a portal's segmentation.filters")
     public Uni<Response> filters(@PathParam("platform") String platform) {
-        return relay(worker.filters(platform));
+        return knownPortal(platform).orElseGet(() -> relay(worker.filters(platform)));
     }
 
     @GET
@@ -53,7 +55,28 @@ public class PlatformResource {
     @Operation(summary = "Search a portal's locations", description = "Pass a result back unchanged as filters.location.")
     public Uni<Response> locations(@PathParam("platform") String platform, @QueryParam("q") String q,
                                    @QueryParam("limit") String limit) {
-        return relay(worker.locations(platform, q, limit));
+        return knownPortal(platform).orElseGet(() -> relay(worker.locations(platform, q, limit)));
+    }
+
+    /** The worker's 4xx as it is when it is JSON; otherwise the same status in our format. */
+    private static Response clientError(Response response) {
+        try {
+            return Response.status(response.getStatus()).entity(response.readEntity(JsonNode.class))
+                    .type(MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (RuntimeException notJson) {
+            return ErrorResponses.of(response.getStatus(), "The platform catalogue refused the request ("
+                    + response.getStatus() + ")");
+        }
+    }
+
+    /** A 404 for anything that is not a portal, answered here: the worker is only asked about real portals. */
+    private static Optional<Uni<Response>> knownPortal(String platform) {
+        if (Platform.PORTALS.contains(platform)) {
+            return Optional.empty();
+        }
+        String shown = platform.length() > 40 ? platform.substring(0, 40) + "…" : platform;
+        return Optional.of(Uni.createFrom().item(ErrorResponses.of(404, "Unknown platform '" + shown + "'; one of "
+                + String.join(", ", Platform.PORTALS))));
     }
 
     /** The worker's answer as it is (its errors are in the same format); its absence is a clear 503. */
@@ -63,9 +86,7 @@ public class PlatformResource {
                         .entity(response.readEntity(JsonNode.class)).type(MediaType.APPLICATION_JSON_TYPE).build())
                 .onFailure().recoverWithItem(failure -> {
                     if (failure instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse().getStatus() < 500) {
-                        return Response.status(web.getResponse().getStatus())
-                                .entity(web.getResponse().readEntity(JsonNode.class))
-                                .type(MediaType.APPLICATION_JSON_TYPE).build();
+                        return clientError(web.getResponse());
                     }
                     LOG.warnf("extraction-worker catalogue unavailable: %s", failure.toString());
                     return ErrorResponses.of(503, "The platform catalogue is unavailable; retry shortly");

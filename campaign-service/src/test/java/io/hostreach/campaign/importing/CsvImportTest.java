@@ -227,6 +227,8 @@ class CsvImportTest {
                 .post(PREFIX + "/campaigns/" + campaign + "/leads/import").then().statusCode(415)
                 .body("statusCode", is(415)).body("message", containsString("text/csv"));
         upload(campaign, "text/plain", "phone\n612000001\n".getBytes(StandardCharsets.UTF_8), "").statusCode(415);
+        upload(campaign, "garbage", "phone\n612000001\n".getBytes(StandardCharsets.UTF_8), "").statusCode(415)
+                .body("statusCode", is(415)).body("message", containsString("is not a media type"));
         Api.as(key).contentType("multipart/form-data").multiPart("other", "x.csv", "phone\n612000001\n".getBytes(StandardCharsets.UTF_8))
                 .post(PREFIX + "/campaigns/" + campaign + "/leads/import").then().statusCode(400)
                 .body("message", containsString("file"));
