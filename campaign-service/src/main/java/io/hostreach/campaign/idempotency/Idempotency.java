@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hostreach.campaign.api.ApiException;
 import io.hostreach.campaign.auth.CurrentApiKey.AuthenticatedKey;
+import io.hostreach.platform.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +28,19 @@ import java.util.function.Supplier;
  * the same key and body within the retention gets that answer again (header {@code Idempotent-Replayed:
  * true}); the same key with another body, or while the first is still running, is a 409. A request that
  * fails releases its key, so a corrected retry can use it.
+ * <p>
+ * The key is reserved in its own short transaction (so a concurrent duplicate is a quick 409). Then:
+ * <ul>
+ * <li>{@link #run}: for actions that only write this service's database. The action's writes and the stored
+ * answer commit in <em>one</em> transaction, so a process that dies mid-way leaves either both or neither; a
+ * reservation without an answer is then known to have changed nothing and is taken over after
+ * {@code hostreach.idempotency.abandon-after}.</li>
+ * <li>{@link #runAcrossServices}: for actions whose effect is a call to another service or to Meta (ad-hoc
+ * sends, suppressions, tasks, template submission), which must not hold a database transaction open while it
+ * waits. The answer is stored after the action; a crash in between leaves the reservation to be taken over,
+ * and the repeat is made harmless by the other side (outreach-worker dedupes sends on this key; a
+ * suppression or a completed task is the same the second time; a template's name and language are unique).</li>
+ * </ul>
  */
 @ApplicationScoped
 public class Idempotency {
@@ -36,19 +51,36 @@ public class Idempotency {
             values (:key, :idem, :hash, now()) on conflict do nothing""";
 
     private final ObjectMapper mapper;
+    private final OutboxRelay relay;
     private final Duration retention;
     private final Duration abandonAfter;
 
-    public Idempotency(ObjectMapper mapper,
+    public Idempotency(ObjectMapper mapper, OutboxRelay relay,
                        @ConfigProperty(name = "hostreach.idempotency.retention", defaultValue = "PT24H") Duration retention,
                        @ConfigProperty(name = "hostreach.idempotency.abandon-after", defaultValue = "PT1M") Duration abandonAfter) {
         this.mapper = mapper;
+        this.relay = relay;
         this.retention = retention;
         this.abandonAfter = abandonAfter;
     }
 
     public Uni<Response> run(AuthenticatedKey apiKey, String idempotencyKey, String operation, JsonNode body,
                              Supplier<Uni<Response>> action) {
+        return guarded(apiKey, idempotencyKey, operation, body, action, key ->
+                Panache.withTransaction(() -> action.get().call(response -> complete(key, response)))
+                        // Events the action wrote are visible only now: publish them without waiting for the sweep.
+                        .invoke(relay::kick));
+    }
+
+    public Uni<Response> runAcrossServices(AuthenticatedKey apiKey, String idempotencyKey, String operation,
+                                           JsonNode body, Supplier<Uni<Response>> action) {
+        return guarded(apiKey, idempotencyKey, operation, body, action, key ->
+                action.get().call(response -> Panache.withTransaction(() -> complete(key, response))));
+    }
+
+    private Uni<Response> guarded(AuthenticatedKey apiKey, String idempotencyKey, String operation, JsonNode body,
+                                  Supplier<Uni<Response>> action,
+                                  Function<IdempotencyRecord.Key, Uni<Response>> actAndComplete) {
         if (idempotencyKey == null) {
             return action.get();
         }
@@ -61,9 +93,7 @@ public class Idempotency {
             if (existing != null) {
                 return Uni.createFrom().item(replay(existing, hash));
             }
-            return action.get()
-                    .call(response -> complete(key, response))
-                    .onFailure().call(() -> release(key));
+            return actAndComplete.apply(key).onFailure().call(() -> release(key));
         });
     }
 
@@ -114,15 +144,16 @@ public class Idempotency {
         return builder.build();
     }
 
+    /** Stores the answer in the current transaction. */
     private Uni<Void> complete(IdempotencyRecord.Key key, Response response) {
         String body = serialise(response.getEntity());
-        return Panache.withTransaction(() -> IdempotencyRecord.<IdempotencyRecord>findById(key).invoke(record -> {
+        return IdempotencyRecord.<IdempotencyRecord>findById(key).invoke(record -> {
             if (record != null) {
                 record.statusCode = response.getStatus();
                 record.responseBody = body;
                 record.completedAt = Instant.now();
             }
-        })).replaceWithVoid();
+        }).replaceWithVoid();
     }
 
     private Uni<Void> release(IdempotencyRecord.Key key) {

@@ -67,7 +67,7 @@ public class MessagingResource {
     @APIResponse(responseCode = "409", description = "Outside the 24-hour window, or the number is suppressed")
     @APIResponse(responseCode = "422", description = "The lead has no phone number")
     public Uni<Response> send(@HeaderParam(Idempotency.HEADER) String idempotencyKey, JsonNode body) {
-        return idempotency.run(apiKey.get(), idempotencyKey, "POST /messaging/send", body,
+        return idempotency.runAcrossServices(apiKey.get(), idempotencyKey, "POST /messaging/send", body,
                 () -> sends.sendText(apiKey.get(), body, idempotencyKey).map(view -> Response.status(202).entity(view).build()));
     }
 
@@ -86,7 +86,7 @@ public class MessagingResource {
     @APIResponse(responseCode = "409", description = "The number is suppressed")
     @APIResponse(responseCode = "422", description = "The lead has no phone number, or the template cannot be sent")
     public Uni<Response> sendTemplate(@HeaderParam(Idempotency.HEADER) String idempotencyKey, JsonNode body) {
-        return idempotency.run(apiKey.get(), idempotencyKey, "POST /messaging/send-template", body,
+        return idempotency.runAcrossServices(apiKey.get(), idempotencyKey, "POST /messaging/send-template", body,
                 () -> sends.sendTemplate(apiKey.get(), body, idempotencyKey).map(view -> Response.status(202).entity(view).build()));
     }
 
@@ -127,7 +127,7 @@ public class MessagingResource {
             value = "{\"outcome\": \"sent\"}")))
     public Uni<Response> complete(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") String id,
                                   JsonNode body) {
-        return idempotency.run(apiKey.get(), idempotencyKey, "POST /messaging/tasks/" + id + "/complete", body,
+        return idempotency.runAcrossServices(apiKey.get(), idempotencyKey, "POST /messaging/tasks/" + id + "/complete", body,
                 () -> tasks.complete(apiKey.get(), id, body).map(view -> Response.ok(view).build()));
     }
 }

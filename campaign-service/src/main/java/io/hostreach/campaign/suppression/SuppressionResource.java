@@ -67,7 +67,7 @@ public class SuppressionResource {
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "200", description = "Already on the list")
     public Uni<Response> add(@HeaderParam(Idempotency.HEADER) String idempotencyKey, JsonNode body) {
-        return idempotency.run(apiKey.get(), idempotencyKey, "POST /suppressions", body,
+        return idempotency.runAcrossServices(apiKey.get(), idempotencyKey, "POST /suppressions", body,
                 () -> suppressions.add(apiKey.get(), body)
                         .map(added -> Response.status(added.created() ? 201 : 200).entity(added.view()).build()));
     }

@@ -73,7 +73,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "409", description = "Same name and language exists; or no WhatsApp Cloud API account to submit through",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<Response> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, JsonNode body) {
-        return idempotency.run(apiKey.get(), idempotencyKey, "POST /templates", body,
+        return idempotency.runAcrossServices(apiKey.get(), idempotencyKey, "POST /templates", body,
                 () -> templates.create(apiKey.get(), body).map(view -> Response.status(201).entity(view).build()));
     }
 
