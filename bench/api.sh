@@ -19,10 +19,11 @@ CONNECTIONS="${CONNECTIONS:-1 8 32 64}"
 DURATION="${DURATION:-10}"
 PG_BENCH_DB=pgbench_bench
 export BENCH_WRK_DIR="$BENCH_DIR/wrk"
-command -v wrk >/dev/null || die "wrk is not installed (apt-get install -y wrk)"
 PGBENCH="$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -1)"
 
 bench_init api
+need_package wrk
+need_package pgbench postgresql-client
 ensure_jars campaign-service
 clean_db campaign-service
 start_service campaign-service -Dhostreach.rate-limit.requests-per-minute=100000000 \

@@ -76,6 +76,18 @@ ensure_jars() {
 # Databases campaigns_bench, extraction_bench, outreach_bench (BENCH_DB_SUFFIX=bench2 for a second run beside one).
 db_of() { local s="${BENCH_DB_SUFFIX:-bench}"; case "$1" in campaign-service) echo "campaigns_$s" ;; extraction-worker) echo "extraction_$s" ;; outreach-worker) echo "outreach_$s" ;; esac; }
 
+# need_package <command> [debian package]: installs Debian's package when the command is missing (root, as
+# e2e-browser/run.sh does for chromium), or stops with the command to run.
+need_package() {
+  local cmd=$1 pkg=${2:-$1}
+  command -v "$cmd" >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "[hostreach] installing $pkg (Debian package)" >&2
+    { apt-get install -y -q "$pkg" || { apt-get update -q && apt-get install -y -q "$pkg"; }; } </dev/null >"$WORK/apt-$pkg.log" 2>&1
+  fi
+  command -v "$cmd" >/dev/null || die "$cmd is not installed (apt-get install -y $pkg)"
+}
+
 # The -D options that give a service this run's topics and groups, its bench database and our tokens.
 service_opts() {
   local module=$1 db; db="$(db_of "$module")"

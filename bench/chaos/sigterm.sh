@@ -16,6 +16,7 @@ MIN_ACCEPTED="${MIN_ACCEPTED:-200}"   # answers accepted before the SIGTERM (a s
 LOAD_AFTER="${LOAD_AFTER:-4}"
 CONNECTIONS="${CONNECTIONS:-16}"
 bench_init sigterm
+need_package wrk
 ensure_jars campaign-service
 clean_db campaign-service
 DB="$(db_of campaign-service)"
