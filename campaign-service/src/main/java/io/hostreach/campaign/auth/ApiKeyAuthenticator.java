@@ -9,14 +9,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns the presented key into its workspace, environment and scopes, or nothing. */
+/** Turns the presented key into its workspace, environment and scopes, or nothing; from memory when it can. */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
+
+    private final AuthenticatedKeyCache cache;
+
+    public ApiKeyAuthenticator(AuthenticatedKeyCache cache) {
+        this.cache = cache;
+    }
 
     public Uni<Optional<CurrentApiKey.AuthenticatedKey>> authenticate(String presented) {
         Optional<ApiKeyFormat.Parsed> parsed = ApiKeyFormat.parse(presented);
         if (parsed.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
+        }
+        Optional<CurrentApiKey.AuthenticatedKey> remembered = cache.get(presented);
+        if (remembered.isPresent()) {
+            return Uni.createFrom().item(remembered);
         }
         ApiKeyFormat.Parsed key = parsed.get();
         return Panache.withSession(() -> ApiKey.<ApiKey>find("publicId", key.publicId()).firstResult()
@@ -28,7 +38,7 @@ public class ApiKeyAuthenticator {
                     return Workspace.<Workspace>findById(found.workspaceId).map(workspace -> Optional.of(
                             new CurrentApiKey.AuthenticatedKey(found.id, found.workspaceId, workspace.name,
                                     found.name, found.environment, scopes(found.scopes))));
-                }));
+                })).invoke(found -> found.ifPresent(authenticated -> cache.put(presented, authenticated)));
     }
 
     static List<String> scopes(String stored) {

@@ -26,6 +26,12 @@ public class ApiKeyService {
     private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
     private static final Set<String> FIELDS = Set.of("name", "environment", "scopes");
 
+    private final ApiKeyRevocations revocations;
+
+    public ApiKeyService(ApiKeyRevocations revocations) {
+        this.revocations = revocations;
+    }
+
     public record CreatedKey(UUID id, String key, String name, String environment, List<String> scopes,
                              Instant createdAt) {
     }
@@ -85,7 +91,7 @@ public class ApiKeyService {
                         LOG.infof("API key %s revoked", key.id);
                     }
                 })
-                .replaceWithVoid();
+                .chain(key -> revocations.announce(key.id));
     }
 
     private static List<String> scopes(ObjectNode json, Violations v) {

@@ -1,13 +1,17 @@
 package io.hostreach.campaign.auth;
 
 import io.hostreach.campaign.support.Api;
+import io.hostreach.campaign.support.TestDatabase;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static io.hostreach.campaign.support.Api.PREFIX;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +21,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class ApiKeyAuthTest {
+
+    @Inject
+    AuthenticatedKeyCache cache;
 
     @Test
     void missingKeyIs401InTheSpecFormat() {
@@ -87,6 +94,42 @@ class ApiKeyAuthTest {
         Api.as(key).get(PREFIX + "/me").then().statusCode(200);
         Api.admin().delete("/admin/v1/workspaces/" + workspace.id() + "/api-keys/" + created.path("id"))
                 .then().statusCode(204);
+        Api.as(key).get(PREFIX + "/me").then().statusCode(401);
+    }
+
+    /**
+     * Another replica revokes the key: the row changes and PostgreSQL notifies in one transaction, as
+     * ApiKeyService does. This replica remembered the key, and must stop accepting it at once.
+     */
+    @Test
+    void aRevocationOnAnotherReplicaReachesThisOneAtOnce() {
+        await().atMost(Duration.ofSeconds(10)).until(cache::live);
+        var workspace = Api.newWorkspace();
+        var created = Api.newKeyResponse(workspace.id(), "test").extract();
+        String key = created.path("key");
+        String keyId = created.path("id");
+        Api.as(key).get(PREFIX + "/me").then().statusCode(200);
+        TestDatabase.count("with revoked as (update api_key set revoked_at = now() where id = ?::uuid returning id) "
+                + "select count(pg_notify('" + ApiKeyRevocations.CHANNEL + "', id::text)) from revoked", keyId);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> Api.as(key).get(PREFIX + "/me").then().statusCode(401));
+    }
+
+    /**
+     * The counterpart: a key is served from memory (one query per request instead of three), so a change made
+     * behind the service's back, without the notification, is not seen until the entry expires. This is why
+     * revocation must notify, and what makes the previous test meaningful.
+     */
+    @Test
+    void anAuthenticatedKeyIsRememberedUntilNotifiedOrExpired() {
+        await().atMost(Duration.ofSeconds(10)).until(cache::live);
+        var workspace = Api.newWorkspace();
+        var created = Api.newKeyResponse(workspace.id(), "test").extract();
+        String key = created.path("key");
+        String keyId = created.path("id");
+        Api.as(key).get(PREFIX + "/me").then().statusCode(200);
+        TestDatabase.update("update api_key set revoked_at = now() where id = ?::uuid", keyId);
+        Api.as(key).get(PREFIX + "/me").then().statusCode(200);
+        cache.evict(java.util.UUID.fromString(keyId));
         Api.as(key).get(PREFIX + "/me").then().statusCode(401);
     }
 

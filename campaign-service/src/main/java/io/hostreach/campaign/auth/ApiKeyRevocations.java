@@ -1,0 +1,84 @@
+package io.hostreach.campaign.auth;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Tells every replica at once that a key was revoked: PostgreSQL {@code NOTIFY} in the revoking transaction
+ * (delivered only if it commits), {@code LISTEN} on a dedicated connection here, which evicts the key from
+ * {@link AuthenticatedKeyCache}. The cache is off until the channel listens, and again whenever its connection
+ * drops (it reconnects every second).
+ */
+@ApplicationScoped
+public class ApiKeyRevocations {
+
+    static final String CHANNEL = "hostreach_api_key_revoked";
+    private static final Logger LOG = Logger.getLogger(ApiKeyRevocations.class);
+
+    private final AuthenticatedKeyCache cache;
+    private final Vertx vertx;
+    private final PgConnectOptions options;
+    private PgSubscriber subscriber;
+
+    public ApiKeyRevocations(AuthenticatedKeyCache cache, Vertx vertx,
+                             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+                             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+                             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.cache = cache;
+        this.vertx = vertx;
+        this.options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
+        user.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+    }
+
+    /** Within the revoking transaction: every replica hears of it when (and only if) it commits. */
+    public Uni<Void> announce(UUID keyId) {
+        cache.evict(keyId);
+        return Panache.getSession().chain(session -> session.createNativeQuery("select cast(pg_notify(:channel, :key) as text)")
+                .setParameter("channel", CHANNEL).setParameter("key", keyId.toString()).getSingleResult()).replaceWithVoid();
+    }
+
+    void listen(@Observes StartupEvent start) {
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> {
+            cache.suspend(); // notifications may be missed until it listens again
+            if (retries == 0) {
+                LOG.warn("API key revocation channel lost; authenticating every request against the database until it is back");
+            }
+            return 1000L;
+        });
+        subscriber.channel(CHANNEL)
+                .subscribeHandler(v -> {
+                    cache.resume();
+                    LOG.debug("listening for API key revocations");
+                })
+                .handler(payload -> {
+                    try {
+                        cache.evict(UUID.fromString(payload));
+                    } catch (IllegalArgumentException unexpected) {
+                        cache.suspend();
+                        cache.resume();
+                    }
+                });
+        subscriber.connect().onFailure(failure -> {
+            LOG.warnf("API key revocation channel unavailable (%s); the key cache stays off", failure.getMessage());
+        });
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+}

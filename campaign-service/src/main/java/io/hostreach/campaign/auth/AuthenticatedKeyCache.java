@@ -1,0 +1,89 @@
+package io.hostreach.campaign.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keys that authenticated recently, so that a request costs one query (its resource) rather than three (key,
+ * workspace, resource). Only valid keys are kept, under the SHA-256 of the presented key (never the key itself),
+ * for at most {@code hostreach.auth.cache-ttl}. A revocation evicts the key on every replica at once
+ * ({@link ApiKeyRevocations}); while that notification channel is down the cache is off, so a revoked key is
+ * never accepted from memory.
+ */
+@ApplicationScoped
+public class AuthenticatedKeyCache {
+
+    private record Entry(CurrentApiKey.AuthenticatedKey key, long expiresAtNanos) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final long ttlNanos;
+    private final int maxEntries;
+    private volatile boolean live;
+
+    public AuthenticatedKeyCache(@ConfigProperty(name = "hostreach.auth.cache-ttl", defaultValue = "PT30S") Duration ttl,
+                                 @ConfigProperty(name = "hostreach.auth.cache-max-keys", defaultValue = "10000") int maxEntries) {
+        this.ttlNanos = ttl.toNanos();
+        this.maxEntries = maxEntries;
+    }
+
+    public Optional<CurrentApiKey.AuthenticatedKey> get(String presented) {
+        if (!live) {
+            return Optional.empty();
+        }
+        Entry entry = entries.get(digest(presented));
+        if (entry == null || entry.expiresAtNanos - System.nanoTime() < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.key);
+    }
+
+    public void put(String presented, CurrentApiKey.AuthenticatedKey key) {
+        if (!live || ttlNanos <= 0) {
+            return;
+        }
+        if (entries.size() >= maxEntries) {
+            entries.clear(); // a crude bound: refilling costs one lookup per key
+        }
+        entries.put(digest(presented), new Entry(key, System.nanoTime() + ttlNanos));
+    }
+
+    public void evict(UUID keyId) {
+        entries.values().removeIf(entry -> entry.key.keyId().equals(keyId));
+    }
+
+    /** The revocation channel is listening: entries can be trusted until their expiry. */
+    void resume() {
+        entries.clear();
+        live = true;
+    }
+
+    /** The revocation channel is down: nothing is served from memory until it listens again. */
+    void suspend() {
+        live = false;
+        entries.clear();
+    }
+
+    boolean live() {
+        return live;
+    }
+
+    private static String digest(String presented) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(presented.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
