@@ -31,6 +31,7 @@ public class ApiKeyRevocations {
     private final Vertx vertx;
     private final PgConnectOptions options;
     private PgSubscriber subscriber;
+    private volatile boolean stopping;
 
     public ApiKeyRevocations(AuthenticatedKeyCache cache, Vertx vertx,
                              @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
@@ -67,16 +68,29 @@ public class ApiKeyRevocations {
                     try {
                         cache.evict(UUID.fromString(payload));
                     } catch (IllegalArgumentException unexpected) {
+                        // Not a key id: forget every key rather than guess which one was meant.
                         cache.suspend();
                         cache.resume();
                     }
                 });
+        connect();
+    }
+
+    /** The first connection is retried like a lost one: until it listens, the cache stays off. */
+    private void connect() {
         subscriber.connect().onFailure(failure -> {
-            LOG.warnf("API key revocation channel unavailable (%s); the key cache stays off", failure.getMessage());
+            LOG.warnf("API key revocation channel unavailable (%s); the key cache stays off, retrying in 1 s",
+                    failure.getMessage());
+            vertx.setTimer(1000, retry -> {
+                if (!stopping) {
+                    connect();
+                }
+            });
         });
     }
 
     void stop(@Observes ShutdownEvent stop) {
+        stopping = true;
         if (subscriber != null) {
             subscriber.close();
         }

@@ -103,12 +103,9 @@ class ApiKeyAuthTest {
      */
     @Test
     void aRevocationOnAnotherReplicaReachesThisOneAtOnce() {
-        await().atMost(Duration.ofSeconds(10)).until(cache::live);
-        var workspace = Api.newWorkspace();
-        var created = Api.newKeyResponse(workspace.id(), "test").extract();
-        String key = created.path("key");
-        String keyId = created.path("id");
-        Api.as(key).get(PREFIX + "/me").then().statusCode(200);
+        RememberedKey remembered = rememberedKey();
+        String key = remembered.key();
+        String keyId = remembered.id();
         TestDatabase.count("with revoked as (update api_key set revoked_at = now() where id = ?::uuid returning id) "
                 + "select count(pg_notify('" + ApiKeyRevocations.CHANNEL + "', id::text)) from revoked", keyId);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> Api.as(key).get(PREFIX + "/me").then().statusCode(401));
@@ -121,16 +118,25 @@ class ApiKeyAuthTest {
      */
     @Test
     void anAuthenticatedKeyIsRememberedUntilNotifiedOrExpired() {
-        await().atMost(Duration.ofSeconds(10)).until(cache::live);
-        var workspace = Api.newWorkspace();
-        var created = Api.newKeyResponse(workspace.id(), "test").extract();
-        String key = created.path("key");
-        String keyId = created.path("id");
-        Api.as(key).get(PREFIX + "/me").then().statusCode(200);
+        RememberedKey remembered = rememberedKey();
+        String key = remembered.key();
+        String keyId = remembered.id();
         TestDatabase.update("update api_key set revoked_at = now() where id = ?::uuid", keyId);
         Api.as(key).get(PREFIX + "/me").then().statusCode(200);
         cache.evict(java.util.UUID.fromString(keyId));
         Api.as(key).get(PREFIX + "/me").then().statusCode(401);
+    }
+
+    private record RememberedKey(String id, String key) {
+    }
+
+    /** A new key that has authenticated once, with the cache live: it is now remembered. */
+    private RememberedKey rememberedKey() {
+        await().atMost(Duration.ofSeconds(10)).until(cache::live);
+        var created = Api.newKeyResponse(Api.newWorkspace().id(), "test").extract();
+        RememberedKey remembered = new RememberedKey(created.path("id"), created.path("key"));
+        Api.as(remembered.key()).get(PREFIX + "/me").then().statusCode(200);
+        return remembered;
     }
 
     @Test
