@@ -28,6 +28,7 @@ public class ApiKeyAuthenticator {
         if (remembered.isPresent()) {
             return Uni.createFrom().item(remembered);
         }
+        long generation = cache.generation();
         ApiKeyFormat.Parsed key = parsed.get();
         return Panache.withSession(() -> ApiKey.<ApiKey>find("publicId", key.publicId()).firstResult()
                 .chain(found -> {
@@ -38,7 +39,7 @@ public class ApiKeyAuthenticator {
                     return Workspace.<Workspace>findById(found.workspaceId).map(workspace -> Optional.of(
                             new CurrentApiKey.AuthenticatedKey(found.id, found.workspaceId, workspace.name,
                                     found.name, found.environment, scopes(found.scopes))));
-                })).invoke(found -> found.ifPresent(authenticated -> cache.put(presented, authenticated)));
+                })).invoke(found -> found.ifPresent(authenticated -> cache.put(presented, authenticated, generation)));
     }
 
     static List<String> scopes(String stored) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keys that authenticated recently, so that a request costs one query (its resource) rather than three (key,
@@ -26,6 +27,8 @@ public class AuthenticatedKeyCache {
     private final long ttlNanos;
     private final int maxEntries;
     private volatile boolean live;
+    // Moves on every eviction: a lookup that read the database before a revocation must not store its answer after.
+    private final AtomicLong generation = new AtomicLong();
 
     public AuthenticatedKeyCache(@ConfigProperty(name = "hostreach.auth.cache-ttl", defaultValue = "PT30S") Duration ttl,
                                  @ConfigProperty(name = "hostreach.auth.cache-max-keys", defaultValue = "10000") int maxEntries) {
@@ -44,22 +47,32 @@ public class AuthenticatedKeyCache {
         return Optional.of(entry.key);
     }
 
-    public void put(String presented, CurrentApiKey.AuthenticatedKey key) {
-        if (!live || ttlNanos <= 0) {
+    /** Taken before reading the database; {@link #put} stores nothing if a revocation came in between. */
+    public long generation() {
+        return generation.get();
+    }
+
+    public void put(String presented, CurrentApiKey.AuthenticatedKey key, long readAtGeneration) {
+        if (!live || ttlNanos <= 0 || generation.get() != readAtGeneration) {
             return;
         }
         if (entries.size() >= maxEntries) {
             entries.clear(); // a crude bound: refilling costs one lookup per key
         }
         entries.put(digest(presented), new Entry(key, System.nanoTime() + ttlNanos));
+        if (generation.get() != readAtGeneration) {
+            entries.remove(digest(presented)); // a revocation raced the put
+        }
     }
 
     public void evict(UUID keyId) {
+        generation.incrementAndGet();
         entries.values().removeIf(entry -> entry.key.keyId().equals(keyId));
     }
 
     /** The revocation channel is listening: entries can be trusted until their expiry. */
     void resume() {
+        generation.incrementAndGet(); // a read made while the channel was down may predate a missed revocation
         entries.clear();
         live = true;
     }
@@ -67,6 +80,7 @@ public class AuthenticatedKeyCache {
     /** The revocation channel is down: nothing is served from memory until it listens again. */
     void suspend() {
         live = false;
+        generation.incrementAndGet();
         entries.clear();
     }
 
