@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Gives the spec's error body to the answers the HTTP layer makes itself, before any resource or mapper runs.
@@ -75,15 +76,24 @@ public class TransportErrors {
         if (ctx.statusCode() >= 400) {
             return ctx.statusCode();
         }
+        if (ctx.failure() instanceof RejectedExecutionException) {
+            return 503; // the worker pool is full: a retry later will do, as Quarkus's own handler says
+        }
         return ctx.failure() instanceof HttpException http && http.getStatusCode() >= 400 ? http.getStatusCode() : 500;
     }
 
     private static void answer(RoutingContext ctx, int status) {
-        if (ctx.response().ended() || ctx.response().closed() || ctx.response().headWritten()) {
-            return; // an answer was already on its way; nothing can be added to it
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        if (ctx.response().headWritten()) {
+            ctx.response().reset(); // half an answer is on the wire: end the exchange rather than let it hang
+            return;
         }
         String message;
-        if (status >= 500) {
+        if (status == 503) {
+            message = "The service is busy; retry shortly";
+        } else if (status >= 500) {
             // Never a client's fault; the cause goes to the log, not to the caller.
             LOG.errorf(ctx.failure(), "Unhandled failure on %s %s", ctx.request().method(), ctx.request().path());
             message = "An unexpected error occurred; it has been logged";

@@ -25,6 +25,9 @@ import java.util.UUID;
 public class ApiKeyRevocations {
 
     static final String CHANNEL = "hostreach_api_key_revoked";
+    private static final String PING = "ping";
+    private static final long HEARTBEAT_MS = 5_000;
+    private static final long SILENCE_LIMIT_MS = 12_000;
     private static final Logger LOG = Logger.getLogger(ApiKeyRevocations.class);
 
     private final AuthenticatedKeyCache cache;
@@ -32,6 +35,7 @@ public class ApiKeyRevocations {
     private final PgConnectOptions options;
     private PgSubscriber subscriber;
     private volatile boolean stopping;
+    private volatile long lastHeard = System.currentTimeMillis();
 
     public ApiKeyRevocations(AuthenticatedKeyCache cache, Vertx vertx,
                              @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
@@ -42,6 +46,7 @@ public class ApiKeyRevocations {
         this.options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
+        options.setTcpKeepAlive(true);
     }
 
     /** Within the revoking transaction: every replica hears of it when (and only if) it commits. */
@@ -61,10 +66,15 @@ public class ApiKeyRevocations {
         });
         subscriber.channel(CHANNEL)
                 .subscribeHandler(v -> {
+                    lastHeard = System.currentTimeMillis();
                     cache.resume();
                     LOG.debug("listening for API key revocations");
                 })
                 .handler(payload -> {
+                    lastHeard = System.currentTimeMillis();
+                    if (PING.equals(payload)) {
+                        return;
+                    }
                     try {
                         cache.evict(UUID.fromString(payload));
                     } catch (IllegalArgumentException unexpected) {
@@ -74,6 +84,27 @@ public class ApiKeyRevocations {
                     }
                 });
         connect();
+        vertx.setPeriodic(HEARTBEAT_MS, tick -> heartbeat());
+    }
+
+    /**
+     * A connection that died silently (a partition, a NAT dropping it) would leave the cache live while
+     * notifications are lost: the listener notifies itself every few seconds, and if it hears nothing for
+     * {@value #SILENCE_LIMIT_MS} ms the cache goes off and the connection is closed, which makes it reconnect.
+     */
+    private void heartbeat() {
+        var connection = subscriber == null || stopping ? null : subscriber.actualConnection();
+        if (connection == null) {
+            return;
+        }
+        if (System.currentTimeMillis() - lastHeard > SILENCE_LIMIT_MS) {
+            LOG.warn("API key revocation channel silent; cache off and reconnecting");
+            cache.suspend();
+            lastHeard = System.currentTimeMillis();
+            connection.close();
+            return;
+        }
+        connection.query("select pg_notify('" + CHANNEL + "', '" + PING + "')").execute();
     }
 
     /** The first connection is retried like a lost one: until it listens, the cache stays off. */
