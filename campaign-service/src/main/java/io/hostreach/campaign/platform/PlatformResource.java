@@ -1,9 +1,9 @@
 package io.hostreach.campaign.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hostreach.campaign.api.ErrorResponses;
 import io.hostreach.campaign.campaign.Platform;
 import io.hostreach.campaign.api.PublicApi;
+import io.hostreach.campaign.api.WorkerRelay;
 import io.hostreach.campaign.auth.ApiScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -28,10 +27,9 @@ import java.util.Optional;
 @Tag(name = "Platforms", description = "Scope: platforms:read")
 public class PlatformResource {
 
-    private static final Logger LOG = Logger.getLogger(PlatformResource.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
     private final ExtractionWorkerClient worker;
+    private final WorkerRelay relay = new WorkerRelay("extraction-worker", Duration.ofSeconds(5),
+            "The platform catalogue is unavailable; retry shortly", "The platform catalogue refused the request", 5L);
 
     public PlatformResource(@RestClient ExtractionWorkerClient worker) {
         this.worker = worker;
@@ -58,17 +56,6 @@ public class PlatformResource {
         return knownPortal(platform).orElseGet(() -> relay(worker.locations(platform, q, limit)));
     }
 
-    /** The worker's 4xx as it is when it is JSON; otherwise the same status in our format. */
-    private static Response clientError(Response response) {
-        try {
-            return Response.status(response.getStatus()).entity(response.readEntity(JsonNode.class))
-                    .type(MediaType.APPLICATION_JSON_TYPE).build();
-        } catch (RuntimeException notJson) {
-            return ErrorResponses.of(response.getStatus(), "The platform catalogue refused the request ("
-                    + response.getStatus() + ")");
-        }
-    }
-
     /** A 404 for anything that is not a portal, answered here: the worker is only asked about real portals. */
     private static Optional<Uni<Response>> knownPortal(String platform) {
         if (Platform.PORTALS.contains(platform)) {
@@ -79,17 +66,8 @@ public class PlatformResource {
                 + String.join(", ", Platform.PORTALS))));
     }
 
-    /** The worker's answer as it is (its errors are in the same format); its absence is a clear 503. */
     private Uni<Response> relay(Uni<Response> call) {
-        return call.ifNoItem().after(TIMEOUT).fail()
-                .map(response -> Response.status(response.getStatus())
-                        .entity(response.readEntity(JsonNode.class)).type(MediaType.APPLICATION_JSON_TYPE).build())
-                .onFailure().recoverWithItem(failure -> {
-                    if (failure instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse().getStatus() < 500) {
-                        return clientError(web.getResponse());
-                    }
-                    LOG.warnf("extraction-worker catalogue unavailable: %s", failure.toString());
-                    return ErrorResponses.of(503, "The platform catalogue is unavailable; retry shortly");
-                });
+        return relay.call(call).map(answer -> Response.status(answer.status()).entity(answer.body())
+                .type(MediaType.APPLICATION_JSON_TYPE).build());
     }
 }
