@@ -210,18 +210,9 @@ public class SendClaimer {
                 return sequences.end(m.enrolmentId, EnrolmentStatus.SUPPRESSED, "suppressed").replaceWithVoid();
             }
             String region = enrolment.region != null ? enrolment.region : context.campaign().country;
-            Instant allowed = windows.nextAllowed(now, context.settings().schedule(), region).orElse(null);
-            if (allowed == null) {
-                LOG.warnf("campaign %s: no allowed moment within a year for a recipient in %s; looking again tomorrow",
-                        m.campaignId, region);
-                return defer(m, now.plus(Duration.ofDays(1)));
-            }
-            if (allowed.isAfter(now)) {
-                return defer(m, allowed);
-            }
-            Instant last = lastToRecipient.get(m.phone);
-            if (last != null && last.plus(recipientSpacing).isAfter(now)) {
-                return defer(m, last.plus(recipientSpacing));
+            Instant notBefore = notBefore(m, context.settings().schedule(), region);
+            if (notBefore != null) {
+                return defer(m, notBefore);
             }
             Uni<Instant> capped = m.step == 1 ? firstContactDeferral(context) : Uni.createFrom().nullItem();
             return capped.chain(until -> until != null ? defer(m, until) : go(m, context, step.get(), enrolment));
@@ -295,6 +286,24 @@ public class SendClaimer {
         }
 
         /**
+         * When the message may not go yet, the moment it may: the schedule with quiet hours and the recipient's legal
+         * window, then the spacing between two messages to one number. Null when it may go now.
+         */
+        private Instant notBefore(OutreachMessage m, ScheduleSpec schedule, String region) {
+            Instant allowed = windows.nextAllowed(now, schedule, region).orElse(null);
+            if (allowed == null) {
+                LOG.warnf("campaign %s: no allowed moment within a year for a recipient in %s; looking again tomorrow",
+                        m.campaignId, region);
+                return now.plus(Duration.ofDays(1));
+            }
+            if (allowed.isAfter(now)) {
+                return allowed;
+            }
+            Instant last = lastToRecipient.get(m.phone);
+            return last != null && last.plus(recipientSpacing).isAfter(now) ? last.plus(recipientSpacing) : null;
+        }
+
+        /**
          * An ad-hoc message: the suppression list, quiet hours and the legal window (not the campaign's schedule,
          * which paces its sequence), per-recipient spacing and the 24-hour window for free text. It opens no
          * first contact, so the daily caps do not count it.
@@ -305,16 +314,9 @@ public class SendClaimer {
             }
             String region = m.region != null ? m.region : context.campaign().country;
             ScheduleSpec anyTime = new ScheduleSpec(null, null, context.settings().schedule().timezone());
-            Instant allowed = windows.nextAllowed(now, anyTime, region).orElse(null);
-            if (allowed == null) {
-                return defer(m, now.plus(Duration.ofDays(1)));
-            }
-            if (allowed.isAfter(now)) {
-                return defer(m, allowed);
-            }
-            Instant last = lastToRecipient.get(m.phone);
-            if (last != null && last.plus(recipientSpacing).isAfter(now)) {
-                return defer(m, last.plus(recipientSpacing));
+            Instant notBefore = notBefore(m, anyTime, region);
+            if (notBefore != null) {
+                return defer(m, notBefore);
             }
             OutboundMessage.Content content;
             if (m.templateName != null) {
