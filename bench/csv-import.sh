@@ -16,9 +16,11 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/deploy/local/env.sh"
+# The helpers every bench shares (free_port, left, uuid, cpu_seconds, ...); this script keeps its own set-up.
+BENCH_TIMEOUT="${BENCH_TIMEOUT:-300}"  # before lib.sh, whose default is 600
+source "$ROOT/bench/lib.sh"
 
 ROWS="${ROWS:-50000}"
-BENCH_TIMEOUT="${BENCH_TIMEOUT:-300}"
 RUN_TAG="bench-csv-$(date +%s)-$$"
 WORK="$(mktemp -d)"
 CAMPAIGNS_DB="campaigns_bench_csv"
@@ -27,7 +29,6 @@ ADMIN_TOKEN="bench-admin-$RUN_TAG"
 INTERNAL_TOKEN="bench-internal-$RUN_TAG"
 export PGPASSWORD="$PG_APP_PASSWORD"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 # Creating a database takes the superuser (as deploy/local/postgres.sh does: trust on loopback).
 psql_admin() { psql -h "$PG_HOST" -p "$PG_PORT" -U "${PG_SUPERUSER:-postgres}" -d postgres -v ON_ERROR_STOP=1 -qtAX -c "$1"; }
 healthy() { curl -fs "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }

@@ -17,9 +17,11 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/deploy/local/env.sh"
+# The helpers every bench shares (free_port, left, uuid, cpu_seconds, ...); this script keeps its own set-up.
+BENCH_TIMEOUT="${BENCH_TIMEOUT:-300}"  # before lib.sh, whose default is 600
+source "$ROOT/bench/lib.sh"
 
 LISTINGS="${LISTINGS:-10000}"
-BENCH_TIMEOUT="${BENCH_TIMEOUT:-300}"
 HEAP="${BENCH_HEAP:-256m}"
 DB_NAME="${BENCH_DB:-extraction}"
 SCHEMA="bench_extraction"
@@ -28,9 +30,7 @@ WORK="$(mktemp -d)"
 DEADLINE=$((SECONDS + 900))  # the build's own bound; reset once it is done
 export PGPASSWORD="$PG_APP_PASSWORD"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 sql() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_APP_USER" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qtAX -c "$1"; }
-left() { (( SECONDS < DEADLINE )) || die "gave up after ${BENCH_TIMEOUT}s (logs in $WORK)"; }
 
 PORTAL_PID="" WORKER_PID="" JSTAT_PID="" STARTED_PG=no STARTED_KAFKA=no
 cleanup() {
@@ -106,8 +106,6 @@ sql "insert into $SCHEMA.campaign (id, workspace_id, environment, name, platform
      values ('$RUN', '$CAMPAIGN', 'QUEUED', now(), 'execute');" >/dev/null
 
 # CPU seconds a process has used (user + system): a figure the machine's other load barely moves.
-TICKS="$(getconf CLK_TCK)"
-cpu_seconds() { awk -v t="$TICKS" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
 WORKER_CPU0="$(cpu_seconds "$WORKER_PID")" PORTAL_CPU0="$(cpu_seconds "$PORTAL_PID")" LOAD0="$(cut -d' ' -f1 /proc/loadavg)"
 
 # --- Wait for the run, then for the outbox to publish every lead; the heap is sampled all along ---

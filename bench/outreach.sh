@@ -22,12 +22,14 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/deploy/local/env.sh"
+# The helpers every bench shares (free_port, left, uuid, cpu_seconds, ...); this script keeps its own set-up.
+BENCH_TIMEOUT="${BENCH_TIMEOUT:-300}"  # before lib.sh, whose default is 600
+source "$ROOT/bench/lib.sh"
 export PGOPTIONS="-c client_min_messages=warning"
 
 SENDS="${SENDS:-5000}"
 RATE="${RATE:-80}"
 RATE_MESSAGES="${RATE_MESSAGES:-880}"
-BENCH_TIMEOUT="${BENCH_TIMEOUT:-300}"
 HEAP="${BENCH_HEAP:-384m}"
 DB_NAME="${BENCH_DB:-outreach}"
 SCHEMA="bench_outreach"
@@ -38,10 +40,7 @@ export PGPASSWORD="$PG_APP_PASSWORD"
 # Unqualified table names below are the bench schema's.
 export PGOPTIONS="-c client_min_messages=warning -c search_path=$SCHEMA"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 sql() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_APP_USER" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qtAX -c "$1"; }
-left() { (( SECONDS < DEADLINE )) || die "gave up after ${BENCH_TIMEOUT}s (logs in $WORK)"; }
-uuid() { python3 -c 'import uuid; print(uuid.uuid4())'; }
 
 STUB_PID="" WORKER_PID="" STARTED_PG=no STARTED_KAFKA=no
 stop_worker() {
